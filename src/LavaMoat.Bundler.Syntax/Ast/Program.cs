@@ -1,0 +1,24 @@
+namespace LavaMoat.Bundler.Syntax.Ast;
+
+/// <summary>ESTree <c>Program</c>. The root. body holds statements and, in modules, import/export declarations.</summary>
+public sealed class Program : Node
+{
+    public Program(NodeList<Statement> body, SourceType sourceType, IReadOnlyList<Comment>? comments = null, bool isStrict = false)
+    {
+        Body = body;
+        SourceType = sourceType;
+        Comments = comments ?? [];
+        IsStrict = isStrict;
+    }
+
+    public override NodeType Type => NodeType.Program;
+
+    public NodeList<Statement> Body { get; }
+    public SourceType SourceType { get; }
+
+    /// <summary>Every comment in source order (not part of acorn's tree JSON).</summary>
+    public IReadOnlyList<Comment> Comments { get; }
+
+    /// <summary>True for modules and for scripts that start with a <c>'use strict'</c> directive.</summary>
+    public bool IsStrict { get; }
+}

@@ -1,0 +1,2 @@
+// SCAFFOLD: replaced by the inspect command.
+return 0;
