@@ -10,116 +10,95 @@ namespace LavaMoat.Bundler.Syntax;
 /// objects have no JSON form: a RegExp or BigInt literal's <c>value</c> is written as null (its
 /// <c>regex</c> / <c>bigint</c> property carries the value).
 /// </summary>
+/// <remarks>
+/// By default a node's keys come in a readable order (type, start, end, loc, then the node's own properties),
+/// which is not always acorn's (acorn's order depends on the parse path). With <c>sortKeys</c> every object's
+/// keys are in ordinal order instead: a canonical text that is byte-for-byte comparable with acorn's tree
+/// written the same way (tests/js/acorn-dump.mjs), so two trees compare by hash.
+/// </remarks>
 public sealed class EstreeJsonWriter
 {
+    private static readonly Comparison<Field> ByName = (a, b) => string.CompareOrdinal(a.Name, b.Name);
+
     private readonly JsonText _json;
+    private readonly bool _sortKeys;
 
-    private EstreeJsonWriter(StringBuilder output) => _json = new JsonText(output);
+    // One field list per nesting depth, reused across nodes so describing a node does not allocate a list.
+    private readonly List<List<Field>> _fieldLists = [];
+    private int _depth;
 
-    public static string Write(Node node)
+    private EstreeJsonWriter(StringBuilder output, bool sortKeys)
+    {
+        _json = new JsonText(output);
+        _sortKeys = sortKeys;
+    }
+
+    public static string Write(Node node) => Write(node, sortKeys: false);
+
+    /// <summary>The tree as JSON; with <paramref name="sortKeys"/>, every object's keys in ordinal order.</summary>
+    public static string Write(Node node, bool sortKeys)
     {
         var output = new StringBuilder();
-        new EstreeJsonWriter(output).WriteNodeValue(node);
+        new EstreeJsonWriter(output, sortKeys).WriteNodeValue(node);
         return output.ToString();
     }
 
-    public static void Write(Node node, StringBuilder output) => new EstreeJsonWriter(output).WriteNodeValue(node);
+    public static void Write(Node node, StringBuilder output) => Write(node, output, sortKeys: false);
 
-    private void WriteNode(string name, Node? node)
+    /// <summary>Appends the tree as JSON; with <paramref name="sortKeys"/>, every object's keys in ordinal order.</summary>
+    public static void Write(Node node, StringBuilder output, bool sortKeys) => new EstreeJsonWriter(output, sortKeys).WriteNodeValue(node);
+
+    private enum FieldKind
     {
-        _json.WriteName(name);
-        WriteNodeValue(node);
+        Node,
+        List,
+        String,
+        Boolean,
+        Integer,
+        RawJson,
+        Location,
+        Regex,
+        Template,
     }
 
-    private void WriteList<T>(string name, NodeList<T> list)
-        where T : Node?
+    /// <summary>One property of a node, described before it is written so the keys can be put in order.</summary>
+    private readonly struct Field
     {
-        _json.WriteName(name);
-        _json.BeginArray();
-        foreach (var item in list)
+        private Field(string name, FieldKind kind, object? value, int number)
         {
-            _json.BeginItem();
-            WriteNodeValue(item);
+            Name = name;
+            Kind = kind;
+            Value = value;
+            Number = number;
         }
 
-        _json.EndArray();
-    }
+        public string Name { get; }
 
-    private void WriteString(string name, string value)
-    {
-        _json.WriteName(name);
-        _json.WriteStringValue(value);
-    }
+        public FieldKind Kind { get; }
 
-    private void WriteLocation(SourceLocation location)
-    {
-        _json.WriteName("loc");
-        _json.BeginObject();
-        WritePosition("start", location.Start);
-        WritePosition("end", location.End);
-        _json.EndObject();
-    }
+        public object? Value { get; }
 
-    private void WritePosition(string name, Position position)
-    {
-        _json.WriteName(name);
-        _json.BeginObject();
-        _json.WriteNumber("line", position.Line);
-        _json.WriteNumber("column", position.Column);
-        _json.EndObject();
-    }
+        public int Number { get; }
 
-    private void WriteLiteral(Literal literal)
-    {
-        _json.WriteName("value");
-        switch (literal.Value)
-        {
-            case string s:
-                _json.WriteStringValue(s);
-                break;
-            case double d:
-                _json.WriteRawValue(double.IsFinite(d) ? JsNumber.ToJsString(d) : "null");
-                break;
-            case bool b:
-                _json.WriteRawValue(b ? "true" : "false");
-                break;
-            default:
-                _json.WriteRawValue("null");
-                break;
-        }
+        public static Field Node(string name, Node? node) => new(name, FieldKind.Node, node, 0);
 
-        WriteString("raw", literal.Raw);
-        if (literal.Regex is { } regex)
-        {
-            _json.WriteName("regex");
-            _json.BeginObject();
-            WriteString("pattern", regex.Pattern);
-            WriteString("flags", regex.Flags);
-            _json.EndObject();
-        }
+        // The boxed NodeList<T> is read back as IReadOnlyList<Node?> (covariant for reference-type T).
+        public static Field List<T>(string name, NodeList<T> list)
+            where T : Node? => new(name, FieldKind.List, list, 0);
 
-        if (literal.BigIntDigits is { } digits)
-        {
-            WriteString("bigint", digits);
-        }
-    }
+        public static Field String(string name, string value) => new(name, FieldKind.String, value, 0);
 
-    private void WriteTemplateValue(TemplateValue value)
-    {
-        _json.WriteName("value");
-        _json.BeginObject();
-        WriteString("raw", value.Raw);
-        _json.WriteName("cooked");
-        if (value.Cooked is null)
-        {
-            _json.WriteRawValue("null");
-        }
-        else
-        {
-            _json.WriteStringValue(value.Cooked);
-        }
+        public static Field Boolean(string name, bool value) => new(name, FieldKind.Boolean, null, value ? 1 : 0);
 
-        _json.EndObject();
+        public static Field Integer(string name, int value) => new(name, FieldKind.Integer, null, value);
+
+        public static Field RawJson(string name, string json) => new(name, FieldKind.RawJson, json, 0);
+
+        public static Field Location(Node node) => new("loc", FieldKind.Location, node, 0);
+
+        public static Field Regex(RegExpValue regex) => new("regex", FieldKind.Regex, regex, 0);
+
+        public static Field Template(string name, TemplateValue value) => new(name, FieldKind.Template, value, 0);
     }
 
     private void WriteNodeValue(Node? node)
@@ -131,322 +110,477 @@ public sealed class EstreeJsonWriter
         }
 
         StackGuard.Ensure(node);
+        if (_depth == _fieldLists.Count)
+        {
+            _fieldLists.Add([]);
+        }
+
+        var fields = _fieldLists[_depth];
+        fields.Clear();
+        fields.Add(Field.String("type", node.Type.ToString()));
+        fields.Add(Field.Integer("start", node.Start));
+        fields.Add(Field.Integer("end", node.End));
+        fields.Add(Field.Location(node));
+        Describe(node, fields);
+        if (_sortKeys)
+        {
+            fields.Sort(ByName);
+        }
+
+        _depth++;
         _json.BeginObject();
-        WriteString("type", node.Type.ToString());
-        _json.WriteNumber("start", node.Start);
-        _json.WriteNumber("end", node.End);
-        WriteLocation(node.Location);
+        foreach (var field in fields)
+        {
+            WriteField(field);
+        }
+
+        _json.EndObject();
+        _depth--;
+    }
+
+    private void WriteField(Field field)
+    {
+        _json.WriteName(field.Name);
+        switch (field.Kind)
+        {
+            case FieldKind.Node:
+                WriteNodeValue((Node?)field.Value);
+                break;
+            case FieldKind.List:
+                var list = (IReadOnlyList<Node?>)field.Value!;
+                _json.BeginArray();
+                for (var i = 0; i < list.Count; i++)
+                {
+                    _json.BeginItem();
+                    WriteNodeValue(list[i]);
+                }
+
+                _json.EndArray();
+                break;
+            case FieldKind.String:
+                _json.WriteStringValue((string)field.Value!);
+                break;
+            case FieldKind.Boolean:
+                _json.WriteRawValue(field.Number != 0 ? "true" : "false");
+                break;
+            case FieldKind.Integer:
+                _json.WriteRawValue(field.Number.ToString(CultureInfo.InvariantCulture));
+                break;
+            case FieldKind.RawJson:
+                _json.WriteRawValue((string)field.Value!);
+                break;
+            case FieldKind.Location:
+                WriteLocationValue(((Node)field.Value!).Location);
+                break;
+            case FieldKind.Regex:
+                var regex = (RegExpValue)field.Value!;
+                _json.BeginObject();
+                WritePairs("pattern", regex.Pattern, "flags", regex.Flags);
+                _json.EndObject();
+                break;
+            case FieldKind.Template:
+                var template = (TemplateValue)field.Value!;
+                _json.BeginObject();
+                WritePairs("raw", template.Raw, "cooked", template.Cooked);
+                _json.EndObject();
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown field kind {field.Kind}.");
+        }
+    }
+
+    // Two string-or-null properties, given in readable order; swapped when sorting asks for it.
+    private void WritePairs(string firstName, string? first, string secondName, string? second)
+    {
+        if (_sortKeys && string.CompareOrdinal(firstName, secondName) > 0)
+        {
+            (firstName, first, secondName, second) = (secondName, second, firstName, first);
+        }
+
+        WriteStringOrNull(firstName, first);
+        WriteStringOrNull(secondName, second);
+    }
+
+    private void WriteStringOrNull(string name, string? value)
+    {
+        _json.WriteName(name);
+        if (value is null)
+        {
+            _json.WriteRawValue("null");
+        }
+        else
+        {
+            _json.WriteStringValue(value);
+        }
+    }
+
+    private void WriteLocationValue(SourceLocation location)
+    {
+        _json.BeginObject();
+        if (_sortKeys)
+        {
+            WritePosition("end", location.End);
+            WritePosition("start", location.Start);
+        }
+        else
+        {
+            WritePosition("start", location.Start);
+            WritePosition("end", location.End);
+        }
+
+        _json.EndObject();
+    }
+
+    private void WritePosition(string name, Position position)
+    {
+        _json.WriteName(name);
+        _json.BeginObject();
+        if (_sortKeys)
+        {
+            _json.WriteNumber("column", position.Column);
+            _json.WriteNumber("line", position.Line);
+        }
+        else
+        {
+            _json.WriteNumber("line", position.Line);
+            _json.WriteNumber("column", position.Column);
+        }
+
+        _json.EndObject();
+    }
+
+    private static void DescribeLiteral(Literal literal, List<Field> f)
+    {
+        f.Add(literal.Value switch
+        {
+            string s => Field.String("value", s),
+            double d => Field.RawJson("value", double.IsFinite(d) ? JsNumber.ToJsString(d) : "null"),
+            bool b => Field.Boolean("value", b),
+            _ => Field.RawJson("value", "null"),
+        });
+        f.Add(Field.String("raw", literal.Raw));
+        if (literal.Regex is { } regex)
+        {
+            f.Add(Field.Regex(regex));
+        }
+
+        if (literal.BigIntDigits is { } digits)
+        {
+            f.Add(Field.String("bigint", digits));
+        }
+    }
+
+    private static void Describe(Node node, List<Field> f)
+    {
         switch (node)
         {
             case Program n:
-                WriteList("body", n.Body);
-                WriteString("sourceType", n.SourceType.ToEstreeString());
+                f.Add(Field.List("body", n.Body));
+                f.Add(Field.String("sourceType", n.SourceType.ToEstreeString()));
                 break;
             case EmptyStatement n:
                 break;
             case BlockStatement n:
-                WriteList("body", n.Body);
+                f.Add(Field.List("body", n.Body));
                 break;
             case ExpressionStatement n:
-                WriteNode("expression", n.Expression);
+                f.Add(Field.Node("expression", n.Expression));
                 if (n.Directive is not null)
                 {
-                    WriteString("directive", n.Directive);
+                    f.Add(Field.String("directive", n.Directive));
                 }
                 break;
             case IfStatement n:
-                WriteNode("test", n.Test);
-                WriteNode("consequent", n.Consequent);
-                WriteNode("alternate", n.Alternate);
+                f.Add(Field.Node("test", n.Test));
+                f.Add(Field.Node("consequent", n.Consequent));
+                f.Add(Field.Node("alternate", n.Alternate));
                 break;
             case LabeledStatement n:
-                WriteNode("body", n.Body);
-                WriteNode("label", n.Label);
+                f.Add(Field.Node("body", n.Body));
+                f.Add(Field.Node("label", n.Label));
                 break;
             case BreakStatement n:
-                WriteNode("label", n.Label);
+                f.Add(Field.Node("label", n.Label));
                 break;
             case ContinueStatement n:
-                WriteNode("label", n.Label);
+                f.Add(Field.Node("label", n.Label));
                 break;
             case WithStatement n:
-                WriteNode("object", n.Object);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("object", n.Object));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case SwitchStatement n:
-                WriteNode("discriminant", n.Discriminant);
-                WriteList("cases", n.Cases);
+                f.Add(Field.Node("discriminant", n.Discriminant));
+                f.Add(Field.List("cases", n.Cases));
                 break;
             case SwitchCase n:
-                WriteList("consequent", n.Consequent);
-                WriteNode("test", n.Test);
+                f.Add(Field.List("consequent", n.Consequent));
+                f.Add(Field.Node("test", n.Test));
                 break;
             case ReturnStatement n:
-                WriteNode("argument", n.Argument);
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case ThrowStatement n:
-                WriteNode("argument", n.Argument);
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case TryStatement n:
-                WriteNode("block", n.Block);
-                WriteNode("handler", n.Handler);
-                WriteNode("finalizer", n.Finalizer);
+                f.Add(Field.Node("block", n.Block));
+                f.Add(Field.Node("handler", n.Handler));
+                f.Add(Field.Node("finalizer", n.Finalizer));
                 break;
             case CatchClause n:
-                WriteNode("param", n.Param);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("param", n.Param));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case WhileStatement n:
-                WriteNode("test", n.Test);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("test", n.Test));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case DoWhileStatement n:
-                WriteNode("body", n.Body);
-                WriteNode("test", n.Test);
+                f.Add(Field.Node("body", n.Body));
+                f.Add(Field.Node("test", n.Test));
                 break;
             case ForStatement n:
-                WriteNode("init", n.Init);
-                WriteNode("test", n.Test);
-                WriteNode("update", n.Update);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("init", n.Init));
+                f.Add(Field.Node("test", n.Test));
+                f.Add(Field.Node("update", n.Update));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case ForInStatement n:
-                WriteNode("left", n.Left);
-                WriteNode("right", n.Right);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("left", n.Left));
+                f.Add(Field.Node("right", n.Right));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case ForOfStatement n:
-                _json.WriteBoolean("await", n.IsAwait);
-                WriteNode("left", n.Left);
-                WriteNode("right", n.Right);
-                WriteNode("body", n.Body);
+                f.Add(Field.Boolean("await", n.IsAwait));
+                f.Add(Field.Node("left", n.Left));
+                f.Add(Field.Node("right", n.Right));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case DebuggerStatement n:
                 break;
             case FunctionDeclaration n:
-                WriteNode("id", n.Id);
-                _json.WriteBoolean("expression", n.IsExpression);
-                _json.WriteBoolean("generator", n.IsGenerator);
-                _json.WriteBoolean("async", n.IsAsync);
-                WriteList("params", n.Params);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("id", n.Id));
+                f.Add(Field.Boolean("expression", n.IsExpression));
+                f.Add(Field.Boolean("generator", n.IsGenerator));
+                f.Add(Field.Boolean("async", n.IsAsync));
+                f.Add(Field.List("params", n.Params));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case VariableDeclaration n:
-                WriteList("declarations", n.Declarations);
-                WriteString("kind", n.Kind.ToEstreeString());
+                f.Add(Field.List("declarations", n.Declarations));
+                f.Add(Field.String("kind", n.Kind.ToEstreeString()));
                 break;
             case VariableDeclarator n:
-                WriteNode("id", n.Id);
-                WriteNode("init", n.Init);
+                f.Add(Field.Node("id", n.Id));
+                f.Add(Field.Node("init", n.Init));
                 break;
             case ClassDeclaration n:
-                WriteNode("id", n.Id);
-                WriteNode("superClass", n.SuperClass);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("id", n.Id));
+                f.Add(Field.Node("superClass", n.SuperClass));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case ClassBody n:
-                WriteList("body", n.Body);
+                f.Add(Field.List("body", n.Body));
                 break;
             case MethodDefinition n:
-                _json.WriteBoolean("static", n.IsStatic);
-                _json.WriteBoolean("computed", n.IsComputed);
-                WriteNode("key", n.Key);
-                WriteString("kind", n.Kind.ToEstreeString());
-                WriteNode("value", n.Value);
+                f.Add(Field.Boolean("static", n.IsStatic));
+                f.Add(Field.Boolean("computed", n.IsComputed));
+                f.Add(Field.Node("key", n.Key));
+                f.Add(Field.String("kind", n.Kind.ToEstreeString()));
+                f.Add(Field.Node("value", n.Value));
                 break;
             case PropertyDefinition n:
-                _json.WriteBoolean("static", n.IsStatic);
-                _json.WriteBoolean("computed", n.IsComputed);
-                WriteNode("key", n.Key);
-                WriteNode("value", n.Value);
+                f.Add(Field.Boolean("static", n.IsStatic));
+                f.Add(Field.Boolean("computed", n.IsComputed));
+                f.Add(Field.Node("key", n.Key));
+                f.Add(Field.Node("value", n.Value));
                 break;
             case StaticBlock n:
-                WriteList("body", n.Body);
+                f.Add(Field.List("body", n.Body));
                 break;
             case ImportDeclaration n:
-                WriteList("specifiers", n.Specifiers);
-                WriteNode("source", n.Source);
-                WriteList("attributes", n.Attributes);
+                f.Add(Field.List("specifiers", n.Specifiers));
+                f.Add(Field.Node("source", n.Source));
+                f.Add(Field.List("attributes", n.Attributes));
                 break;
             case ImportSpecifier n:
-                WriteNode("imported", n.Imported);
-                WriteNode("local", n.Local);
+                f.Add(Field.Node("imported", n.Imported));
+                f.Add(Field.Node("local", n.Local));
                 break;
             case ImportDefaultSpecifier n:
-                WriteNode("local", n.Local);
+                f.Add(Field.Node("local", n.Local));
                 break;
             case ImportNamespaceSpecifier n:
-                WriteNode("local", n.Local);
+                f.Add(Field.Node("local", n.Local));
                 break;
             case ImportAttribute n:
-                WriteNode("key", n.Key);
-                WriteNode("value", n.Value);
+                f.Add(Field.Node("key", n.Key));
+                f.Add(Field.Node("value", n.Value));
                 break;
             case ExportNamedDeclaration n:
-                WriteNode("declaration", n.Declaration);
-                WriteList("specifiers", n.Specifiers);
-                WriteNode("source", n.Source);
-                WriteList("attributes", n.Attributes);
+                f.Add(Field.Node("declaration", n.Declaration));
+                f.Add(Field.List("specifiers", n.Specifiers));
+                f.Add(Field.Node("source", n.Source));
+                f.Add(Field.List("attributes", n.Attributes));
                 break;
             case ExportSpecifier n:
-                WriteNode("local", n.Local);
-                WriteNode("exported", n.Exported);
+                f.Add(Field.Node("local", n.Local));
+                f.Add(Field.Node("exported", n.Exported));
                 break;
             case ExportDefaultDeclaration n:
-                WriteNode("declaration", n.Declaration);
+                f.Add(Field.Node("declaration", n.Declaration));
                 break;
             case ExportAllDeclaration n:
-                WriteNode("exported", n.Exported);
-                WriteNode("source", n.Source);
-                WriteList("attributes", n.Attributes);
+                f.Add(Field.Node("exported", n.Exported));
+                f.Add(Field.Node("source", n.Source));
+                f.Add(Field.List("attributes", n.Attributes));
                 break;
             case Identifier n:
-                WriteString("name", n.Name);
+                f.Add(Field.String("name", n.Name));
                 break;
             case PrivateIdentifier n:
-                WriteString("name", n.Name);
+                f.Add(Field.String("name", n.Name));
                 break;
             case Literal n:
-                WriteLiteral(n);
+                DescribeLiteral(n, f);
                 break;
             case ThisExpression n:
                 break;
             case Super n:
                 break;
             case ArrayExpression n:
-                WriteList("elements", n.Elements);
+                f.Add(Field.List("elements", n.Elements));
                 break;
             case ObjectExpression n:
-                WriteList("properties", n.Properties);
+                f.Add(Field.List("properties", n.Properties));
                 break;
             case Property n:
-                _json.WriteBoolean("method", n.IsMethod);
-                _json.WriteBoolean("shorthand", n.IsShorthand);
-                _json.WriteBoolean("computed", n.IsComputed);
-                WriteNode("key", n.Key);
-                WriteNode("value", n.Value);
-                WriteString("kind", n.Kind.ToEstreeString());
+                f.Add(Field.Boolean("method", n.IsMethod));
+                f.Add(Field.Boolean("shorthand", n.IsShorthand));
+                f.Add(Field.Boolean("computed", n.IsComputed));
+                f.Add(Field.Node("key", n.Key));
+                f.Add(Field.Node("value", n.Value));
+                f.Add(Field.String("kind", n.Kind.ToEstreeString()));
                 break;
             case FunctionExpression n:
-                WriteNode("id", n.Id);
-                _json.WriteBoolean("expression", n.IsExpression);
-                _json.WriteBoolean("generator", n.IsGenerator);
-                _json.WriteBoolean("async", n.IsAsync);
-                WriteList("params", n.Params);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("id", n.Id));
+                f.Add(Field.Boolean("expression", n.IsExpression));
+                f.Add(Field.Boolean("generator", n.IsGenerator));
+                f.Add(Field.Boolean("async", n.IsAsync));
+                f.Add(Field.List("params", n.Params));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case ArrowFunctionExpression n:
-                WriteNode("id", n.Id);
-                _json.WriteBoolean("expression", n.IsExpression);
-                _json.WriteBoolean("generator", n.IsGenerator);
-                _json.WriteBoolean("async", n.IsAsync);
-                WriteList("params", n.Params);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("id", n.Id));
+                f.Add(Field.Boolean("expression", n.IsExpression));
+                f.Add(Field.Boolean("generator", n.IsGenerator));
+                f.Add(Field.Boolean("async", n.IsAsync));
+                f.Add(Field.List("params", n.Params));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case ClassExpression n:
-                WriteNode("id", n.Id);
-                WriteNode("superClass", n.SuperClass);
-                WriteNode("body", n.Body);
+                f.Add(Field.Node("id", n.Id));
+                f.Add(Field.Node("superClass", n.SuperClass));
+                f.Add(Field.Node("body", n.Body));
                 break;
             case TemplateLiteral n:
-                WriteList("expressions", n.Expressions);
-                WriteList("quasis", n.Quasis);
+                f.Add(Field.List("expressions", n.Expressions));
+                f.Add(Field.List("quasis", n.Quasis));
                 break;
             case TemplateElement n:
-                WriteTemplateValue(n.Value);
-                _json.WriteBoolean("tail", n.IsTail);
+                f.Add(Field.Template("value", n.Value));
+                f.Add(Field.Boolean("tail", n.IsTail));
                 break;
             case TaggedTemplateExpression n:
-                WriteNode("tag", n.Tag);
-                WriteNode("quasi", n.Quasi);
+                f.Add(Field.Node("tag", n.Tag));
+                f.Add(Field.Node("quasi", n.Quasi));
                 break;
             case UnaryExpression n:
-                WriteString("operator", n.Operator.ToEstreeString());
-                _json.WriteBoolean("prefix", n.IsPrefix);
-                WriteNode("argument", n.Argument);
+                f.Add(Field.String("operator", n.Operator.ToEstreeString()));
+                f.Add(Field.Boolean("prefix", n.IsPrefix));
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case UpdateExpression n:
-                WriteString("operator", n.Operator.ToEstreeString());
-                _json.WriteBoolean("prefix", n.IsPrefix);
-                WriteNode("argument", n.Argument);
+                f.Add(Field.String("operator", n.Operator.ToEstreeString()));
+                f.Add(Field.Boolean("prefix", n.IsPrefix));
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case BinaryExpression n:
-                WriteNode("left", n.Left);
-                WriteString("operator", n.Operator.ToEstreeString());
-                WriteNode("right", n.Right);
+                f.Add(Field.Node("left", n.Left));
+                f.Add(Field.String("operator", n.Operator.ToEstreeString()));
+                f.Add(Field.Node("right", n.Right));
                 break;
             case LogicalExpression n:
-                WriteNode("left", n.Left);
-                WriteString("operator", n.Operator.ToEstreeString());
-                WriteNode("right", n.Right);
+                f.Add(Field.Node("left", n.Left));
+                f.Add(Field.String("operator", n.Operator.ToEstreeString()));
+                f.Add(Field.Node("right", n.Right));
                 break;
             case AssignmentExpression n:
-                WriteString("operator", n.Operator.ToEstreeString());
-                WriteNode("left", n.Left);
-                WriteNode("right", n.Right);
+                f.Add(Field.String("operator", n.Operator.ToEstreeString()));
+                f.Add(Field.Node("left", n.Left));
+                f.Add(Field.Node("right", n.Right));
                 break;
             case ConditionalExpression n:
-                WriteNode("test", n.Test);
-                WriteNode("consequent", n.Consequent);
-                WriteNode("alternate", n.Alternate);
+                f.Add(Field.Node("test", n.Test));
+                f.Add(Field.Node("consequent", n.Consequent));
+                f.Add(Field.Node("alternate", n.Alternate));
                 break;
             case CallExpression n:
-                WriteNode("callee", n.Callee);
-                WriteList("arguments", n.Arguments);
-                _json.WriteBoolean("optional", n.IsOptional);
+                f.Add(Field.Node("callee", n.Callee));
+                f.Add(Field.List("arguments", n.Arguments));
+                f.Add(Field.Boolean("optional", n.IsOptional));
                 break;
             case NewExpression n:
-                WriteNode("callee", n.Callee);
-                WriteList("arguments", n.Arguments);
+                f.Add(Field.Node("callee", n.Callee));
+                f.Add(Field.List("arguments", n.Arguments));
                 break;
             case MemberExpression n:
-                WriteNode("object", n.Object);
-                WriteNode("property", n.Property);
-                _json.WriteBoolean("computed", n.IsComputed);
-                _json.WriteBoolean("optional", n.IsOptional);
+                f.Add(Field.Node("object", n.Object));
+                f.Add(Field.Node("property", n.Property));
+                f.Add(Field.Boolean("computed", n.IsComputed));
+                f.Add(Field.Boolean("optional", n.IsOptional));
                 break;
             case ChainExpression n:
-                WriteNode("expression", n.Expression);
+                f.Add(Field.Node("expression", n.Expression));
                 break;
             case SequenceExpression n:
-                WriteList("expressions", n.Expressions);
+                f.Add(Field.List("expressions", n.Expressions));
                 break;
             case YieldExpression n:
-                _json.WriteBoolean("delegate", n.IsDelegate);
-                WriteNode("argument", n.Argument);
+                f.Add(Field.Boolean("delegate", n.IsDelegate));
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case AwaitExpression n:
-                WriteNode("argument", n.Argument);
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case MetaProperty n:
-                WriteNode("meta", n.Meta);
-                WriteNode("property", n.Property);
+                f.Add(Field.Node("meta", n.Meta));
+                f.Add(Field.Node("property", n.Property));
                 break;
             case ImportExpression n:
-                WriteNode("source", n.Source);
-                WriteNode("options", n.Options);
+                f.Add(Field.Node("source", n.Source));
+                f.Add(Field.Node("options", n.Options));
                 break;
             case SpreadElement n:
-                WriteNode("argument", n.Argument);
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case ObjectPattern n:
-                WriteList("properties", n.Properties);
+                f.Add(Field.List("properties", n.Properties));
                 break;
             case ArrayPattern n:
-                WriteList("elements", n.Elements);
+                f.Add(Field.List("elements", n.Elements));
                 break;
             case RestElement n:
-                WriteNode("argument", n.Argument);
+                f.Add(Field.Node("argument", n.Argument));
                 break;
             case AssignmentPattern n:
-                WriteNode("left", n.Left);
-                WriteNode("right", n.Right);
+                f.Add(Field.Node("left", n.Left));
+                f.Add(Field.Node("right", n.Right));
                 break;
             default:
                 throw new InvalidOperationException($"No JSON shape for {node.Type}.");
         }
-
-        _json.EndObject();
     }
 
     /// <summary>Minimal JSON text output with JSON.stringify's string escaping (lone surrogates as \udxxx).</summary>

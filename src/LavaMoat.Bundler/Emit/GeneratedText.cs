@@ -1,0 +1,36 @@
+using System.Text;
+
+namespace LavaMoat.Bundler.Emit;
+
+/// <summary>The bundle text being written, with the 0-based line and UTF-16 column of its end.</summary>
+internal sealed class GeneratedText
+{
+    private readonly StringBuilder _text = new();
+
+    public int Line { get; private set; }
+
+    public int Column { get; private set; }
+
+    public void Append(string text)
+    {
+        _text.Append(text);
+        var lastNewline = text.LastIndexOf('\n');
+        if (lastNewline < 0)
+        {
+            Column += text.Length;
+        }
+        else
+        {
+            Line += text.AsSpan().Count('\n');
+            Column = text.Length - lastNewline - 1;
+        }
+    }
+
+    public void Append(TemplatePart literal)
+    {
+        _text.Append(literal.Text);
+        (Line, Column) = literal.Advance(Line, Column);
+    }
+
+    public override string ToString() => _text.ToString();
+}

@@ -1,0 +1,4 @@
+/*{{runtime}}*/
+/*{{api}}*/.loadBundle([
+/*{{modules}}*/], /*{{entries}}*/, /*{{policy}}*/);
+/*{{sourceMappingUrl}}*/

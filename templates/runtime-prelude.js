@@ -1,0 +1,3 @@
+/*{{ses}}*/
+;
+/*{{kernel}}*/(globalThis, /*{{config}}*/);
