@@ -22,23 +22,29 @@ if [ -d tests/LavaMoat.Bundler.Tests ] && [ ! -x /usr/lib/chromium/chromium ]; t
   fi
 fi
 
-results=artifacts/test-results
-rm -rf "$results"
-status=0
-dotnet build LavaMoat.Bundler.sln -c Release --nologo -v quiet || exit 1
-dotnet test LavaMoat.Bundler.sln -c Release --no-build --nologo \
-  --logger "trx" --logger "console;verbosity=minimal" --results-directory "$results" || status=$?
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet build LavaMoat.Bundler.sln -c Release --nologo -v quiet || { echo "0 passed, 1 failed"; exit 1; }
+set +e
+dotnet test LavaMoat.Bundler.sln -c Release --no-build --nologo --logger "console;verbosity=minimal" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
 
+# Each test project prints one summary line: "Passed!  - Failed: 0, Passed: 230, Skipped: 0, Total: 230, ...".
 passed=0
 failed=0
-for trx in "$results"/*.trx; do
-  [ -f "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
-  passed=$((passed + ${p:-0}))
-  failed=$((failed + ${f:-0}))
-done
+projects=0
+while read -r p f; do
+  passed=$((passed + p))
+  failed=$((failed + f))
+  projects=$((projects + 1))
+done < <(sed -n 's/.*Failed: *\([0-9]*\), Passed: *\([0-9]*\),.*/\2 \1/p' "$log")
+expected=$(find tests -name '*.Tests.csproj' | wc -l)
+if [ "$projects" -ne "$expected" ] && [ "$failed" -eq 0 ]; then
+  echo "only $projects of $expected test projects reported results (a test host crashed?)" >&2
+  failed=1
+  status=1
+fi
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   failed=1 # the run failed outside a test (build, crash, timeout): never report it as clean
 fi

@@ -17,7 +17,9 @@ foreach (var line in File.ReadAllLines(args[0]))
 {
     var tab = line.IndexOf('\t', StringComparison.Ordinal);
     var type = line[..tab] == "module" ? SourceType.Module : SourceType.Script;
-    files.Add((type, File.ReadAllText(line[(tab + 1)..])));
+    // Keep a byte-order mark as U+FEFF, as Node's readFileSync does, so both parsers see the same text.
+    using var reader = new StreamReader(line[(tab + 1)..], new System.Text.UTF8Encoding(false), detectEncodingFromByteOrderMarks: false);
+    files.Add((type, reader.ReadToEnd()));
 }
 
 var rounds = int.Parse(args[1], CultureInfo.InvariantCulture);

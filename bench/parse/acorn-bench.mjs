@@ -1,21 +1,19 @@
 // Acorn's parse throughput over the corpus, and the file list our harness reads.
 // usage: node acorn-bench.mjs <tests-dir> <list-out> <rounds>
-// The corpus is every .js/.mjs/.cjs file of the packages pinned in tests/package.json other than the
-// test tools themselves; each file's goal is the one acorn accepts (script first, as a bundler would
-// for CommonJS), files neither goal accepts are left out of both measurements.
+// The corpus is the one the parser tests use (tests/corpus.json: packages and the parts of them taken);
+// each file's goal is the one acorn accepts (script first, as a bundler would for CommonJS), files neither
+// goal accepts are left out of both measurements.
 import { createRequire } from 'node:module';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const [testsDir, listOut, roundsArg] = process.argv.slice(2);
 const require = createRequire(join(resolve(testsDir), 'package.json'));
 const acorn = require('acorn');
-const pkg = JSON.parse(readFileSync(join(testsDir, 'package.json'), 'utf8'));
-const tools = new Set(['acorn', 'eslint-scope', 'test262-parser-tests']);
-const packages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter((n) => !tools.has(n)).sort();
+const corpus = JSON.parse(readFileSync(join(testsDir, 'corpus.json'), 'utf8'));
 
 function walk(dir, out) {
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, entry.name);
     if (entry.isDirectory()) {
       if (entry.name !== 'node_modules') walk(p, out);
@@ -24,7 +22,16 @@ function walk(dir, out) {
 }
 
 const files = [];
-for (const name of packages) walk(join(testsDir, 'node_modules', name), files);
+for (const { name, include } of corpus.packages) {
+  const root = join(testsDir, 'node_modules', name);
+  const found = [];
+  for (const part of include.length === 0 ? [''] : include) {
+    const path = join(root, part);
+    if (statSync(path).isDirectory()) walk(path, found);
+    else found.push(path);
+  }
+  files.push(...[...new Set(found)].sort());
+}
 
 const options = (sourceType) => ({ ecmaVersion: 'latest', sourceType, locations: true });
 const chosen = [];

@@ -348,46 +348,8 @@ public sealed partial class Parser
         else if (Type is TokenType.Bang or TokenType.Tilde or TokenType.Plus or TokenType.Minus or TokenType.TypeOf or TokenType.Void or TokenType.Delete
             or TokenType.PlusPlus or TokenType.MinusMinus)
         {
-            var op = Type;
-            var update = op is TokenType.PlusPlus or TokenType.MinusMinus;
-            Next();
-            EnterNesting();
-            var argument = ParseMaybeUnary(null, true, update, noIn);
-            LeaveNesting();
-            CheckExpressionErrors(errors, true);
-            if (update)
-            {
-                CheckLValSimple(argument);
-                expr = Finish(new UpdateExpression(op == TokenType.PlusPlus ? UpdateOperator.Increment : UpdateOperator.Decrement, true, argument), m);
-            }
-            else
-            {
-                if (op == TokenType.Delete)
-                {
-                    if (Strict && argument is Identifier)
-                    {
-                        Raise(m.Start, "Deleting local variable in strict mode");
-                    }
-
-                    if (IsPrivateFieldAccess(argument))
-                    {
-                        Raise(m.Start, "Private fields can not be deleted");
-                    }
-                }
-
-                sawUnary = true;
-                var unary = op switch
-                {
-                    TokenType.Bang => UnaryOperator.LogicalNot,
-                    TokenType.Tilde => UnaryOperator.BitwiseNot,
-                    TokenType.Plus => UnaryOperator.Plus,
-                    TokenType.Minus => UnaryOperator.Minus,
-                    TokenType.TypeOf => UnaryOperator.TypeOf,
-                    TokenType.Void => UnaryOperator.Void,
-                    _ => UnaryOperator.Delete,
-                };
-                expr = Finish(new UnaryExpression(unary, true, argument), m);
-            }
+            expr = ParsePrefixUnary(m, errors, noIn, out var isUnary);
+            sawUnary |= isUnary;
         }
         else if (!sawUnary && Type == TokenType.PrivateName)
         {
@@ -434,6 +396,51 @@ public sealed partial class Parser
         }
 
         return expr;
+    }
+
+    private Expression ParsePrefixUnary(Marker m, DestructuringErrors? errors, bool noIn, out bool isUnary)
+    {
+        var op = Type;
+        var update = op is TokenType.PlusPlus or TokenType.MinusMinus;
+        Next();
+        EnterNesting();
+        var argument = ParseMaybeUnary(null, true, update, noIn);
+        LeaveNesting();
+        CheckExpressionErrors(errors, true);
+        if (update)
+        {
+            CheckLValSimple(argument);
+            isUnary = false;
+            return Finish(new UpdateExpression(op == TokenType.PlusPlus ? UpdateOperator.Increment : UpdateOperator.Decrement, true, argument), m);
+        }
+        else
+        {
+            if (op == TokenType.Delete)
+            {
+                if (Strict && argument is Identifier)
+                {
+                    Raise(m.Start, "Deleting local variable in strict mode");
+                }
+
+                if (IsPrivateFieldAccess(argument))
+                {
+                    Raise(m.Start, "Private fields can not be deleted");
+                }
+            }
+
+            var unary = op switch
+            {
+                TokenType.Bang => UnaryOperator.LogicalNot,
+                TokenType.Tilde => UnaryOperator.BitwiseNot,
+                TokenType.Plus => UnaryOperator.Plus,
+                TokenType.Minus => UnaryOperator.Minus,
+                TokenType.TypeOf => UnaryOperator.TypeOf,
+                TokenType.Void => UnaryOperator.Void,
+                _ => UnaryOperator.Delete,
+            };
+            isUnary = true;
+            return Finish(new UnaryExpression(unary, true, argument), m);
+        }
     }
 
     private static bool IsPrivateFieldAccess(Node node) =>
@@ -682,47 +689,9 @@ public sealed partial class Parser
                 Next();
                 return Finish(new ThisExpression(), m);
             case TokenType.Name:
-                {
-                    var containsEsc = _t.Current.ContainsEscape;
-                    var id = ParseIdent(false);
-                    if (id.Name == "async" && !containsEsc && !CanInsertSemicolon() && Type == TokenType.Function)
-                    {
-                        Next();
-                        return ParseFunctionExpression(m, true, noIn);
-                    }
-
-                    if (canBeArrow && !CanInsertSemicolon())
-                    {
-                        if (Eat(TokenType.Arrow))
-                        {
-                            return ParseArrowExpression(m, [id], false, noIn);
-                        }
-
-                        if (id.Name == "async" && Type == TokenType.Name && !containsEsc &&
-                            (!_potentialArrowInForAwait || !IsContextual("of")))
-                        {
-                            var param = ParseIdent(false);
-                            if (CanInsertSemicolon() || !Eat(TokenType.Arrow))
-                            {
-                                Unexpected();
-                            }
-
-                            return ParseArrowExpression(m, [param], true, noIn);
-                        }
-                    }
-
-                    return id;
-                }
-
+                return ParseIdentifierAtom(m, canBeArrow, noIn);
             case TokenType.RegExp:
-                {
-                    var pattern = (string)_t.Current.Value!;
-                    var flags = _t.Current.RegexFlags!;
-                    var raw = _t.Source.Substring(_t.Current.Start, _t.Current.End - _t.Current.Start);
-                    Next();
-                    return Finish(new Literal(LiteralKind.RegExp, null, raw, new RegExpValue(pattern, flags)), m);
-                }
-
+                return ParseRegExpLiteral(m);
             case TokenType.Number:
             case TokenType.String:
             case TokenType.BigInt:
@@ -737,37 +706,14 @@ public sealed partial class Parser
                 Next();
                 return Finish(new Literal(LiteralKind.Boolean, false, "false"), m);
             case TokenType.ParenL:
-                {
-                    var start = _t.Current.Start;
-                    var expr = ParseParenAndDistinguishExpression(canBeArrow, noIn);
-                    if (errors is not null)
-                    {
-                        if (errors.ParenthesizedAssign < 0 && !IsSimpleAssignTarget(expr))
-                        {
-                            errors.ParenthesizedAssign = start;
-                        }
-
-                        if (errors.ParenthesizedBind < 0)
-                        {
-                            errors.ParenthesizedBind = start;
-                        }
-                    }
-
-                    return expr;
-                }
-
+                return ParseParenAtom(errors, canBeArrow, noIn);
             case TokenType.BracketL:
-                {
-                    Next();
-                    var elements = ParseExprList(TokenType.BracketR, true, true, errors);
-                    return Finish(new ArrayExpression(new NodeList<Node?>(elements)), m);
-                }
-
+                return ParseArrayLiteral(m, errors);
             case TokenType.BraceL:
                 return (Expression)ParseObj(false, errors);
             case TokenType.Function:
                 Next();
-                return ParseFunctionExpression(m, false, noIn);
+                return ParseFunctionExpression(m, false);
             case TokenType.Class:
                 return (Expression)ParseClass(m, ClassContext.Expression);
             case TokenType.New:
@@ -780,6 +726,77 @@ public sealed partial class Parser
                 Unexpected();
                 return null!;
         }
+    }
+
+    // The atom cases below live in their own methods so ParseExprAtom, which every level of nested expressions
+    // passes through, keeps a small stack frame.
+    private Expression ParseIdentifierAtom(Marker m, bool canBeArrow, bool noIn)
+    {
+        var containsEsc = _t.Current.ContainsEscape;
+        var id = ParseIdent(false);
+        if (id.Name == "async" && !containsEsc && !CanInsertSemicolon() && Type == TokenType.Function)
+        {
+            Next();
+            return ParseFunctionExpression(m, true);
+        }
+
+        if (canBeArrow && !CanInsertSemicolon())
+        {
+            if (Eat(TokenType.Arrow))
+            {
+                return ParseArrowExpression(m, [id], false, noIn);
+            }
+
+            if (id.Name == "async" && Type == TokenType.Name && !containsEsc &&
+                (!_potentialArrowInForAwait || !IsContextual("of")))
+            {
+                var param = ParseIdent(false);
+                if (CanInsertSemicolon() || !Eat(TokenType.Arrow))
+                {
+                    Unexpected();
+                }
+
+                return ParseArrowExpression(m, [param], true, noIn);
+            }
+        }
+
+        return id;
+    }
+
+    private Literal ParseRegExpLiteral(Marker m)
+    {
+        var pattern = (string)_t.Current.Value!;
+        var flags = _t.Current.RegexFlags!;
+        var raw = _t.Source.Substring(_t.Current.Start, _t.Current.End - _t.Current.Start);
+        Next();
+        return Finish(new Literal(LiteralKind.RegExp, null, raw, new RegExpValue(pattern, flags)), m);
+    }
+
+    private Expression ParseParenAtom(DestructuringErrors? errors, bool canBeArrow, bool noIn)
+    {
+        var start = _t.Current.Start;
+        var expr = ParseParenAndDistinguishExpression(canBeArrow, noIn);
+        if (errors is not null)
+        {
+            if (errors.ParenthesizedAssign < 0 && !IsSimpleAssignTarget(expr))
+            {
+                errors.ParenthesizedAssign = start;
+            }
+
+            if (errors.ParenthesizedBind < 0)
+            {
+                errors.ParenthesizedBind = start;
+            }
+        }
+
+        return expr;
+    }
+
+    private ArrayExpression ParseArrayLiteral(Marker m, DestructuringErrors? errors)
+    {
+        Next();
+        var elements = ParseExprList(TokenType.BracketR, true, true, errors);
+        return Finish(new ArrayExpression(new NodeList<Node?>(elements)), m);
     }
 
     private static bool IsSimpleAssignTarget(Expression expr) => expr is Identifier or MemberExpression;
@@ -1007,34 +1024,50 @@ public sealed partial class Parser
 
     private void CheckUnreserved(string name, int start)
     {
-        if (InGenerator && name == "yield")
+        // Every identifier passes through here: look at the scope chain only for the few names that need it.
+        switch (name)
         {
-            Raise(start, "Cannot use 'yield' as identifier inside a generator");
+            case "yield":
+                if (InGenerator)
+                {
+                    Raise(start, "Cannot use 'yield' as identifier inside a generator");
+                }
+
+                break;
+            case "await":
+                if (InAsync)
+                {
+                    Raise(start, "Cannot use 'await' as identifier inside an async function");
+                }
+
+                if (InClassStaticBlock)
+                {
+                    Raise(start, "Cannot use await in class static initialization block");
+                }
+
+                break;
+            case "arguments":
+                if ((CurrentThisScope.Flags & ScopeFlags.Var) == 0)
+                {
+                    Raise(start, "Cannot use 'arguments' in class field initializer");
+                }
+
+                if (InClassStaticBlock)
+                {
+                    Raise(start, "Cannot use arguments in class static initialization block");
+                }
+
+                break;
         }
 
-        if (InAsync && name == "await")
-        {
-            Raise(start, "Cannot use 'await' as identifier inside an async function");
-        }
-
-        if ((CurrentThisScope.Flags & ScopeFlags.Var) == 0 && name == "arguments")
-        {
-            Raise(start, "Cannot use 'arguments' in class field initializer");
-        }
-
-        if (InClassStaticBlock && (name == "arguments" || name == "await"))
-        {
-            Raise(start, $"Cannot use {name} in class static initialization block");
-        }
-
-        if (TokenTypes.IsKeywordText(name))
+        if (TokenTypes.KeywordOrName(name) != TokenType.Name)
         {
             Raise(start, $"Unexpected keyword '{name}'");
         }
 
         if (name == "enum" || (_inModule && name == "await") || (Strict && IsStrictReserved(name)))
         {
-            if (!InAsync && name == "await")
+            if (name == "await" && !InAsync)
             {
                 Raise(start, "Cannot use keyword 'await' outside an async function");
             }

@@ -57,9 +57,8 @@ public sealed partial class Parser
     }
 
     /// <summary>Parses a function expression after 'function' (and 'async') were consumed.</summary>
-    private FunctionExpression ParseFunctionExpression(Marker m, bool isAsync, bool noIn)
+    private FunctionExpression ParseFunctionExpression(Marker m, bool isAsync)
     {
-        _ = noIn;
         var isGenerator = Eat(TokenType.Star);
         var oldYieldPos = _yieldPos;
         var oldAwaitPos = _awaitPos;

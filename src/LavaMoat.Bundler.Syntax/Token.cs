@@ -213,8 +213,6 @@ internal struct Token
     /// <summary>A line terminator lies between the previous token and this one.</summary>
     public bool NewlineBefore;
 
-    /// <summary>For strings: offset of the first legacy octal / \8 \9 escape, else -1. For numbers: offset when legacy octal-like.</summary>
-    public int LegacyOctalAt;
 
     // Template chunks: content range (without delimiters), raw text, tail flag, first invalid escape.
     public int ChunkStart;

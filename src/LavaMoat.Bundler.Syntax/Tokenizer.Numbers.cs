@@ -45,11 +45,6 @@ internal sealed partial class Tokenizer
             {
                 // 08 and 09 are decimal ("NonOctalDecimalIntegerLiteral"), still sloppy-only.
                 octal = false;
-                Current.LegacyOctalAt = start;
-            }
-            else if (octal)
-            {
-                Current.LegacyOctalAt = start;
             }
         }
 

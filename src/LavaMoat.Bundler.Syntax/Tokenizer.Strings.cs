@@ -172,11 +172,6 @@ internal sealed partial class Tokenizer
                     return false;
                 }
 
-                if (Current.LegacyOctalAt < 0)
-                {
-                    Current.LegacyOctalAt = _pos - 2;
-                }
-
                 sb.Append(ch);
                 return true;
             case >= '0' and <= '7':
@@ -210,11 +205,6 @@ internal sealed partial class Tokenizer
                             errPos = digitsStart - 1;
                             errMessage = inTemplate ? "Octal literal in template string" : "Octal literal in strict mode";
                             return false;
-                        }
-
-                        if (Current.LegacyOctalAt < 0)
-                        {
-                            Current.LegacyOctalAt = digitsStart - 1;
                         }
                     }
 

@@ -34,7 +34,6 @@ internal sealed partial class Tokenizer
         _module = module;
         _comments = comments;
         _nameLookup = _names.GetAlternateLookup<ReadOnlySpan<char>>();
-        Current.LegacyOctalAt = -1;
         Current.StartLoc = new Position(1, 0);
         Current.EndLoc = new Position(1, 0);
     }
@@ -68,7 +67,6 @@ internal sealed partial class Tokenizer
         Current.Value = null;
         Current.ContainsEscape = false;
         Current.NewlineBefore = newline;
-        Current.LegacyOctalAt = -1;
         Current.Start = _pos;
         Current.StartLoc = new Position(_line, _pos - _lineStart);
         if (_pos < _length)

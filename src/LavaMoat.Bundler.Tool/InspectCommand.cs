@@ -56,12 +56,14 @@ internal static class InspectCommand
         return reader.ReadToEnd();
     }
 
-    private sealed record Outcome(FileInfo File, SourceType Goal, JsProgram? Program, SyntaxErrorException? Error, string? IoError);
+    // Rendered holds the file's text output, made on the worker thread that parsed it (see DeepStack).
+    private sealed record Outcome(FileInfo File, SourceType Goal, string? Rendered, SyntaxErrorException? Error, string? IoError);
 
-    private static Outcome[] ParseAll(FileInfo[] files, SourceType requested, CancellationToken cancellation)
+    private static Outcome[] ParseAll(FileInfo[] files, SourceType requested, Func<FileInfo, SourceType, JsProgram, string> render, CancellationToken cancellation)
     {
         var outcomes = new Outcome[files.Length];
-        Parallel.For(0, files.Length, new ParallelOptions { CancellationToken = cancellation }, i =>
+        // Deep-stack workers: the scope analysis and ESTree writing that follow must handle any tree the parser accepts.
+        DeepStack.For(files.Length, i =>
         {
             var file = files[i];
             var goal = GoalOf(file, requested);
@@ -78,28 +80,29 @@ internal static class InspectCommand
 
             try
             {
-                outcomes[i] = new Outcome(file, goal, new Parser(new ParserOptions { SourceType = goal, CollectComments = false }).Parse(source), null, null);
+                var program = new Parser(new ParserOptions { SourceType = goal, CollectComments = false }).Parse(source);
+                outcomes[i] = new Outcome(file, goal, render(file, goal, program), null, null);
             }
             catch (SyntaxErrorException e)
             {
                 outcomes[i] = new Outcome(file, goal, null, e, null);
             }
-        });
+        }, cancellation);
         return outcomes;
     }
 
     private static int WriteEstree(FileInfo[] files, SourceType requested, CancellationToken cancellation)
     {
-        var outcomes = ParseAll(files, requested, cancellation);
+        var outcomes = ParseAll(files, requested, (_, _, program) => EstreeJsonWriter.Write(program), cancellation);
         var json = new StringBuilder("[");
         var failed = false;
         for (var i = 0; i < outcomes.Length; i++)
         {
             json.Append(i == 0 ? "\n" : ",\n");
             var outcome = outcomes[i];
-            if (outcome.Program is { } program)
+            if (outcome.Rendered is { } tree)
             {
-                EstreeJsonWriter.Write(program, json);
+                json.Append(tree);
                 continue;
             }
 
@@ -118,13 +121,13 @@ internal static class InspectCommand
 
     private static int WriteReport(FileInfo[] files, SourceType requested, CancellationToken cancellation)
     {
-        var outcomes = ParseAll(files, requested, cancellation);
+        var outcomes = ParseAll(files, requested, Report, cancellation);
         var output = new StringBuilder();
         var failed = false;
         foreach (var outcome in outcomes)
         {
             var name = Path.GetRelativePath(Environment.CurrentDirectory, outcome.File.FullName).Replace('\\', '/');
-            if (outcome.Program is not { } program)
+            if (outcome.Rendered is not { } report)
             {
                 failed = true;
                 // file(line,col) with a 1-based column: the form editors and MSBuild error lists understand.
@@ -134,11 +137,7 @@ internal static class InspectCommand
                 continue;
             }
 
-            var scopes = ScopeAnalyzer.Analyze(program);
-            output.Append(name).Append(" (").Append(outcome.Goal == SourceType.Module ? "module" : "script").Append(")\n");
-            AppendImports(output, ImportFinder.Find(program, scopes));
-            AppendGlobals(output, scopes.FreeNames);
-            output.Append('\n');
+            output.Append(name).Append(report);
         }
 
         Console.Out.Write(output.ToString());
@@ -147,6 +146,18 @@ internal static class InspectCommand
 
     // Text output counts columns from 1, like the file(line,col) diagnostics and every editor.
     private static string Where(Position position) => $"{position.Line}:{position.Column + 1}";
+
+    // Everything after the file name: the goal, imports and globals.
+    private static string Report(FileInfo file, SourceType goal, JsProgram program)
+    {
+        var scopes = ScopeAnalyzer.Analyze(program);
+        var output = new StringBuilder();
+        output.Append(" (").Append(goal == SourceType.Module ? "module" : "script").Append(")\n");
+        AppendImports(output, ImportFinder.Find(program, scopes));
+        AppendGlobals(output, scopes.FreeNames);
+        output.Append('\n');
+        return output.ToString();
+    }
 
     private static void AppendImports(StringBuilder output, IReadOnlyList<ModuleImport> imports)
     {

@@ -134,4 +134,19 @@ public sealed class InspectCommandTests
         Assert.AreNotEqual(0, result.ExitCode);
         StringAssert.Contains(result.Stderr, "--module and --script cannot be used together");
     }
+
+    [TestMethod]
+    public void A_very_deep_but_valid_file_is_inspected_not_rejected()
+    {
+        // 2,400 chained additions: deeper than a default thread's stack holds for scope analysis.
+        using var dir = ToolRunner.Files(("deep.js", "var s = " + string.Join(" + ", Enumerable.Repeat("part", 2400)) + ";"));
+
+        var result = ToolRunner.Run(dir.Path, "inspect", "deep.js");
+        var estree = ToolRunner.Run(dir.Path, "inspect", "--estree", "deep.js");
+
+        Assert.AreEqual(0, result.ExitCode, result.Stderr);
+        StringAssert.Matches(result.Stdout, new(@"part\s+read\s+1:9, 1:16,"));
+        Assert.AreEqual(0, estree.ExitCode, estree.Stderr);
+        Assert.StartsWith("[\n{\"type\":\"Program\"", estree.Stdout);
+    }
 }

@@ -603,7 +603,7 @@ internal sealed class RegExpPatternParser
             c = lastChar;
         }
 
-        if (start ? RegExpIdentifierChars.IsStart(c) : RegExpIdentifierChars.IsPart(c))
+        if (start ? Unicode.IdentifierChars.IsIdentifierStart(c) : Unicode.IdentifierChars.IsIdentifierPart(c))
         {
             lastChar = c;
             return true;

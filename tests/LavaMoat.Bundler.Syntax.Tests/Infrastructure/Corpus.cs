@@ -24,40 +24,8 @@ public sealed record CorpusFile(string Package, string RelativePath, string Full
 /// </summary>
 public static class Corpus
 {
-    /// <summary>The packages, in a fixed order.</summary>
-    public static IReadOnlyList<CorpusPackage> Packages { get; } =
-    [
-        new("@babel/runtime"),                                      // CJS helpers + helpers/esm (ESM .js without "type")
-        new("axios", "lib", "dist/node/axios.cjs"),                 // "type": "module" sources + a CJS build
-        new("chart.js", "dist/chart.js"),                           // large ESM build
-        new("core-js", "modules"),                                  // ~500 small CJS files, many ES features
-        new("d3-array"),                                            // UMD builds, plain and minified
-        new("d3-scale"),
-        new("d3-selection"),
-        new("d3-shape"),
-        new("date-fns", "_lib", "parse", "locale/en-US", "locale/ja", "format.js", "format.cjs", "parse.js", "parse.cjs"),
-        new("dayjs"),                                               // minified UMD plugins + esm/ without "type"
-        new("esprima"),                                             // a parser, in one big UMD file
-        new("handlebars", "lib", "dist/handlebars.min.js"),
-        new("immer"),
-        new("jquery", "src", "dist/jquery.js"),
-        new("lodash", "lodash.js", "lodash.min.js", "fp"),
-        new("lodash-es"),
-        new("luxon", "src", "build/global/luxon.min.js"),
-        new("marked"),
-        new("moment", "moment.js", "locale"),
-        new("preact"),                                              // .js, .mjs, .module.js and minified builds
-        new("ramda", "es"),
-        new("react"),
-        new("react-dom", "cjs/react-dom-client.production.js", "cjs/react-dom.development.js", "index.js", "client.js", "server.js"),
-        new("rxjs", "dist/cjs"),                                   // tslib-style CJS
-        new("semver"),
-        new("three", "src/math", "src/core", "src/nodes/core"),     // modern ESM sources: classes, getters, static fields
-        new("underscore", "underscore-umd.js", "underscore-esm-min.js", "underscore-node.mjs", "modules"),
-        new("vue", "dist/vue.esm-browser.prod.js", "dist/vue.runtime.global.prod.js"), // minified ESM and IIFE builds
-        new("yjs", "src"),
-        new("zod", "v4/classic"),
-    ];
+    /// <summary>The packages, in a fixed order, from <c>tests/corpus.json</c> (shared with <c>bench/parse</c>).</summary>
+    public static IReadOnlyList<CorpusPackage> Packages { get; } = LoadPackages();
 
     private static readonly Lazy<IReadOnlyList<CorpusFile>> AllFiles = new(Enumerate);
 
@@ -133,5 +101,18 @@ public static class Corpus
                 }
             }
         }
+    }
+
+    private static List<CorpusPackage> LoadPackages()
+    {
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(RepoPaths.TestsDir, "corpus.json")));
+        var packages = new List<CorpusPackage>();
+        foreach (var entry in json.RootElement.GetProperty("packages").EnumerateArray())
+        {
+            var include = entry.GetProperty("include").EnumerateArray().Select(e => e.GetString()!).ToArray();
+            packages.Add(new CorpusPackage(entry.GetProperty("name").GetString()!, include));
+        }
+
+        return packages;
     }
 }
