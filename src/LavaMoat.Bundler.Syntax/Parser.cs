@@ -15,9 +15,10 @@ public sealed partial class Parser
     /// How deeply statements, expressions and patterns may nest (counting each link of a left-associative operator,
     /// member or call chain, which nests the tree as deeply as parentheses do) before the parse fails with
     /// "Nesting is too deep". Real code reaches about 2,000 (long string concatenations and call chains in
-    /// generated code); a recursive tree walker at this depth needs well under 1 MB of stack. Constructs whose
-    /// parsing recursion is heavier than the tree they build (parentheses, nested functions) are stopped earlier by
-    /// the execution-stack check when the thread's stack runs low.
+    /// generated code). Recursive walkers at this depth need more than a default 1 MB thread stack (scope analysis
+    /// gives up near 1,000 levels there), so whole-file work runs on <see cref="DeepStack"/> threads. Constructs
+    /// whose parsing recursion is heavier than the tree they build (parentheses, nested functions) are stopped
+    /// earlier by the execution-stack check when the thread's stack runs low.
     /// </summary>
     public const int MaxNestingDepth = 2500;
 
