@@ -1,17 +1,17 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LavaMoat.Bundler.Analysis;
 using LavaMoat.Bundler.Syntax;
 using LavaMoat.Bundler.Syntax.Ast;
 using LavaMoat.Bundler.Syntax.Scoping;
+using LavaMoat.Bundler.Tests.Infrastructure;
 using LavaMoat.Bundler.Tests.Resolution;
 
 namespace LavaMoat.Bundler.Tests.Analysis;
 
 /// <summary>
 /// Differential tests of <see cref="GlobalUsageAnalyzer"/> against the real lavamoat-core (pinned in
-/// <c>Analysis/LavamoatCoreOracle/package-lock.json</c>, installed with <c>npm ci</c> into a temp folder on first use):
+/// <c>Oracles/lavamoat-core/package-lock.json</c>, installed with <c>npm ci</c> into a temp folder on first use):
 /// its <c>createModuleInspector</c> runs on each file and the module's globals are read from its policy-debug
 /// <c>debugInfo</c>. We run in the mode that turns our extensions off (string-literal computed keys, computed-key
 /// and rest-target reads) — those are covered by <see cref="GlobalUsageAnalyzerTests"/> — and compare the
@@ -33,7 +33,7 @@ namespace LavaMoat.Bundler.Tests.Analysis;
 [TestClass]
 public sealed class GlobalUsageOracleTests
 {
-    private static readonly Lazy<string> OracleDir = new(InstallOracle);
+    private static readonly Lazy<string> OracleDir = new(() => NpmOracle.Install("lavamoat-core", "lavamoat-core"));
 
     // Names lavamoat-tofu's primordials list ignores but a SES compartment does not provide.
     private static readonly HashSet<string> IgnoredOnlyByLavaMoat = new(StringComparer.Ordinal) { "SharedArrayBuffer", "Atomics" };
@@ -246,30 +246,5 @@ public sealed class GlobalUsageOracleTests
         Assert.AreEqual(0, code, error);
         using var document = JsonDocument.Parse(output);
         return document.RootElement.Clone();
-    }
-
-    // One install per machine and lock file: the folder name carries the lock file's hash (and differs from the Policy oracle's, which pins the same package).
-    private static string InstallOracle()
-    {
-        var source = Path.Combine(ExternalTool.TestProjectDir, "Analysis", "LavamoatCoreOracle");
-        var lockText = File.ReadAllText(Path.Combine(source, "package-lock.json"));
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(lockText)))[..12];
-        var target = Path.Combine(Path.GetTempPath(), "lavamoat-core-globals-oracle-" + hash);
-        Directory.CreateDirectory(target);
-        foreach (var name in new[] { "package.json", "package-lock.json", "globals-oracle.js" })
-        {
-            File.Copy(Path.Combine(source, name), Path.Combine(target, name), overwrite: true);
-        }
-
-        if (!File.Exists(Path.Combine(target, "node_modules", "lavamoat-core", "package.json")))
-        {
-            var (code, _, error) = ExternalTool.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], target);
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"npm ci for the lavamoat-core oracle failed in {target}: {error}");
-            }
-        }
-
-        return target;
     }
 }

@@ -1,19 +1,20 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LavaMoat.Bundler.Graph;
 using LavaMoat.Bundler.Tests.Resolution;
 
+using LavaMoat.Bundler.Tests.Infrastructure;
+
 namespace LavaMoat.Bundler.Tests.Graph;
 
 /// <summary>
-/// Compares our names with the real <c>@lavamoat/aa</c> (pinned in <c>Graph/AaOracle/package-lock.json</c>,
+/// Compares our names with the real <c>@lavamoat/aa</c> (pinned in <c>Oracles/aa/package-lock.json</c>,
 /// installed with <c>npm ci</c> into a temp folder on first use) on the naming fixture and the link layouts.
 /// </summary>
 [TestClass]
 public sealed class AaOracleTests
 {
-    private static readonly Lazy<string> OracleDir = new(InstallOracle);
+    private static readonly Lazy<string> OracleDir = new(() => NpmOracle.Install("aa", "@lavamoat/aa"));
 
     [TestMethod]
     [DataRow(true)]
@@ -69,30 +70,5 @@ public sealed class AaOracleTests
         Assert.AreEqual(0, code, error);
         using var document = JsonDocument.Parse(output);
         return document.RootElement.Clone();
-    }
-
-    // One install per machine and lock file: the folder name carries the lock file's hash.
-    private static string InstallOracle()
-    {
-        var source = Path.Combine(ExternalTool.TestProjectDir, "Graph", "AaOracle");
-        var lockText = File.ReadAllText(Path.Combine(source, "package-lock.json"));
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(lockText)))[..12];
-        var target = Path.Combine(Path.GetTempPath(), "lavamoat-aa-oracle-" + hash);
-        Directory.CreateDirectory(target);
-        foreach (var name in new[] { "package.json", "package-lock.json", "oracle.js" })
-        {
-            File.Copy(Path.Combine(source, name), Path.Combine(target, name), overwrite: true);
-        }
-
-        if (!File.Exists(Path.Combine(target, "node_modules", "@lavamoat", "aa", "package.json")))
-        {
-            var (code, _, error) = ExternalTool.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], target);
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"npm ci for the @lavamoat/aa oracle failed in {target}: {error}");
-            }
-        }
-
-        return target;
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using LavaMoat.Bundler.Policy;
@@ -8,14 +7,14 @@ using LavaMoat.Bundler.Tests.Resolution;
 namespace LavaMoat.Bundler.Tests.Policy;
 
 /// <summary>
-/// Differential tests against the real lavamoat-core (pinned in <c>Policy/LavamoatCoreOracle/package-lock.json</c>,
+/// Differential tests against the real lavamoat-core (pinned in <c>Oracles/lavamoat-core/package-lock.json</c>,
 /// installed with <c>npm ci</c> into a temp folder on first use): the same policy texts go through its
 /// <c>mergePolicy</c> + <c>jsonStringifySortedPolicy</c> and through ours, and the bytes must be equal.
 /// </summary>
 [TestClass]
 public sealed class LavamoatCoreOracleTests
 {
-    private static readonly Lazy<string> OracleDir = new(InstallOracle);
+    private static readonly Lazy<string> OracleDir = new(() => NpmOracle.Install("lavamoat-core", "lavamoat-core"));
 
     // Policy texts only; what the output must be comes from lavamoat-core.
     private static readonly (string Name, string Policy, string? Override)[] Cases =
@@ -265,36 +264,11 @@ public sealed class LavamoatCoreOracleTests
         var work = TestPaths.NewWorkDir("core-oracle");
         var input = Path.Combine(work, "cases.json");
         File.WriteAllText(input, JsonSerializer.Serialize(cases.Select(c => new Dictionary<string, string?> { ["policy"] = c.Policy, ["override"] = c.Override })));
-        var (code, output, error) = ExternalTool.Run("node", [Path.Combine(OracleDir.Value, "oracle.js"), input]);
+        var (code, output, error) = ExternalTool.Run("node", [Path.Combine(OracleDir.Value, "policy-oracle.js"), input]);
         Assert.AreEqual(0, code, error);
         using var document = JsonDocument.Parse(output);
         var results = document.RootElement.EnumerateArray().Select(e => e.Clone()).ToArray();
         Assert.HasCount(cases.Length, results);
         return results;
-    }
-
-    // One install per machine and lock file: the folder name carries the lock file's hash.
-    private static string InstallOracle()
-    {
-        var source = Path.Combine(ExternalTool.TestProjectDir, "Policy", "LavamoatCoreOracle");
-        var lockText = File.ReadAllText(Path.Combine(source, "package-lock.json"));
-        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(lockText)))[..12];
-        var target = Path.Combine(Path.GetTempPath(), "lavamoat-core-oracle-" + hash);
-        Directory.CreateDirectory(target);
-        foreach (var name in new[] { "package.json", "package-lock.json", "oracle.js" })
-        {
-            File.Copy(Path.Combine(source, name), Path.Combine(target, name), overwrite: true);
-        }
-
-        if (!File.Exists(Path.Combine(target, "node_modules", "lavamoat-core", "package.json")))
-        {
-            var (code, _, error) = ExternalTool.Run("npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"], target);
-            if (code != 0)
-            {
-                throw new InvalidOperationException($"npm ci for the lavamoat-core oracle failed in {target}: {error}");
-            }
-        }
-
-        return target;
     }
 }
