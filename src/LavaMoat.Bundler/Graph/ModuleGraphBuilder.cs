@@ -1,0 +1,347 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using LavaMoat.Bundler.Analysis;
+using LavaMoat.Bundler.Resolution;
+using LavaMoat.Bundler.Syntax;
+using LavaMoat.Bundler.Syntax.Ast;
+using LavaMoat.Bundler.Syntax.Scoping;
+using ResolverImportKind = LavaMoat.Bundler.Resolution.ImportKind;
+using SourceImportKind = LavaMoat.Bundler.Analysis.ImportKind;
+
+namespace LavaMoat.Bundler.Graph;
+
+/// <summary>
+/// Builds the <see cref="ModuleGraph"/>: reads and parses every reachable file once, in waves (the frontier is
+/// parsed and its imports resolved in parallel on deep-stack threads; the new files found form the next
+/// frontier), deduplicated by real path. Problems become diagnostics; the build goes on so that one run
+/// reports every error it can.
+/// </summary>
+public static class ModuleGraphBuilder
+{
+    private const string EmptyPath = "<empty>";
+
+    /// <summary>Builds the graph for <paramref name="request"/>.</summary>
+    public static ModuleGraph Build(GraphRequest request, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var root = ProjectPath.Normalize(Path.GetFullPath(request.ProjectRoot));
+        var fs = new ResolverFileSystem();
+        // The resolver hands out real paths, so the root must be real too or relative paths would differ
+        // between a checkout reached through a link and the same checkout reached directly.
+        root = fs.RealPath(root);
+        var resolver = new ModuleResolver(
+            new ResolverOptions(root) { StrictBuiltins = request.StrictBuiltins, ExtraConditions = request.ExtraConditions },
+            fs);
+        return new Run(root, fs, resolver, cancellation).Build(request.Entries);
+    }
+
+    // One build's state. _nodes is touched only by the coordinating thread between waves; workers write to
+    // their own Node and to the concurrent collections.
+    private sealed class Run(string root, ResolverFileSystem fs, ModuleResolver resolver, CancellationToken cancellation)
+    {
+        private readonly PackageNames _names = PackageNames.Load(root, fs);
+        private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
+        private readonly ConcurrentBag<ResolutionDiagnostic> _diagnostics = [];
+        private readonly ConcurrentDictionary<string, bool> _typeModule = new(StringComparer.Ordinal);
+
+        public ModuleGraph Build(ImmutableArray<string> entries)
+        {
+            foreach (var diagnostic in _names.Diagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+
+            var frontier = new List<Node>();
+            var entryKeys = new List<string>();
+            foreach (var entry in entries)
+            {
+                var result = resolver.ResolveEntry(entry);
+                Collect(result.Diagnostics);
+                if (result.Module is { } module)
+                {
+                    var node = GetOrAdd(module, frontier);
+                    entryKeys.Add(node.Key);
+                }
+            }
+
+            while (frontier.Count > 0)
+            {
+                cancellation.ThrowIfCancellationRequested();
+                var wave = frontier.ToArray();
+                DeepStack.For(wave.Length, i => Load(wave[i]), cancellation);
+                frontier = [];
+                foreach (var node in wave)
+                {
+                    foreach (var dependency in node.Resolved)
+                    {
+                        dependency.Node = GetOrAdd(dependency.Module, frontier);
+                    }
+                }
+            }
+
+            return Freeze(entryKeys);
+        }
+
+        private Node GetOrAdd(ResolvedModule module, List<Node> frontier)
+        {
+            var key = module.Kind switch
+            {
+                ResolvedModuleKind.File => ProjectPath.ToRelative(root, module.Path!),
+                ResolvedModuleKind.BuiltinMissing => "<builtin:" + module.BuiltinName + ">",
+                _ => EmptyPath,
+            };
+            if (!_nodes.TryGetValue(key, out var node))
+            {
+                node = new Node(key, module);
+                _nodes.Add(key, node);
+                frontier.Add(node);
+            }
+
+            return node;
+        }
+
+        // Runs on a deep-stack worker: everything here is per-node or thread-safe (resolver, file system, bag).
+        private void Load(Node node)
+        {
+            var module = node.Module;
+            if (module.Kind != ResolvedModuleKind.File)
+            {
+                node.Format = ModuleFormat.Empty;
+                return;
+            }
+
+            var path = module.Path!;
+            if (_names.TryGetPackage(path, out var package, out var nameError))
+            {
+                node.Package = package.Name;
+            }
+            else
+            {
+                _diagnostics.Add(nameError);
+            }
+
+            try
+            {
+                node.Source = File.ReadAllText(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Report(GraphCodes.UnreadableFile, ResolutionSeverity.Error, $"cannot read the file: {e.Message}", node.Key, 0, 0);
+                node.Failed = true;
+                return;
+            }
+
+            var extension = Path.GetExtension(path);
+            if (string.Equals(extension, ".json", StringComparison.Ordinal))
+            {
+                node.Format = ModuleFormat.Json;
+                ValidateJson(node);
+                return;
+            }
+
+            var goal = string.Equals(extension, ".mjs", StringComparison.Ordinal) ? SourceType.Module
+                : string.Equals(extension, ".cjs", StringComparison.Ordinal) ? SourceType.Script
+                : IsTypeModule(module.PackageScope) ? SourceType.Module
+                : (SourceType?)null;
+
+            Program program;
+            try
+            {
+                program = Parse(node.Source, goal ?? SourceType.Script);
+            }
+            catch (SyntaxErrorException first) when (goal is null)
+            {
+                // A .js file without "type": "module" that is not a valid script: import/export syntax (or
+                // module-only keywords) make it a module, as bundlers decide. Keep the script error if both fail,
+                // since the file was meant as a script as far as package.json says.
+                try
+                {
+                    program = Parse(node.Source, SourceType.Module);
+                }
+                catch (SyntaxErrorException)
+                {
+                    SyntaxError(node, first);
+                    return;
+                }
+            }
+            catch (SyntaxErrorException error)
+            {
+                SyntaxError(node, error);
+                return;
+            }
+
+            node.Program = program;
+            node.Format = program.SourceType == SourceType.Module ? ModuleFormat.EsModule : ModuleFormat.CommonJs;
+            var imports = ImportFinder.Find(program, ScopeAnalyzer.Analyze(program));
+            foreach (var import in imports)
+            {
+                // Positions from the parser have 0-based columns; diagnostics and edges use 1-based ones.
+                var line = import.Position.Line;
+                var column = import.Position.Column + 1;
+                if (import.Specifier is null)
+                {
+                    var what = import.Kind == SourceImportKind.Require ? "require()" : "import()";
+                    Report(
+                        GraphCodes.NonLiteralSpecifier,
+                        ResolutionSeverity.Warning,
+                        $"{what} with a non-literal argument cannot be bundled; it fails at run time unless the module is bundled some other way",
+                        node.Key,
+                        line,
+                        column);
+                    continue;
+                }
+
+                var kind = import.Kind == SourceImportKind.Require ? ResolverImportKind.Require : ResolverImportKind.Import;
+                var result = resolver.Resolve(new ResolveRequest(import.Specifier, path, kind, line, column));
+                Collect(result.Diagnostics);
+                if (result.Module is { } target)
+                {
+                    node.Resolved.Add(new Dependency(import.Specifier, import.Kind, line, column, target));
+                }
+            }
+        }
+
+        private static Program Parse(string text, SourceType goal) =>
+            new Parser(new ParserOptions { SourceType = goal, CollectComments = false }).Parse(text);
+
+        private void SyntaxError(Node node, SyntaxErrorException error)
+        {
+            node.Failed = true;
+            Report(GraphCodes.SyntaxError, ResolutionSeverity.Error, error.Description, node.Key, error.Line, error.Column + 1);
+        }
+
+        private void ValidateJson(Node node)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(node.Source);
+            }
+            catch (JsonException error)
+            {
+                node.Failed = true;
+                var line = (int)(error.LineNumber ?? 0) + 1;
+                var column = (int)(error.BytePositionInLine ?? 0) + 1;
+                Report(GraphCodes.SyntaxError, ResolutionSeverity.Error, "invalid JSON: " + FirstSentence(error.Message), node.Key, line, column);
+            }
+        }
+
+        // System.Text.Json appends "Path: $ | LineNumber: …" which repeats the position in another base.
+        private static string FirstSentence(string message)
+        {
+            var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+            return cut > 0 ? message[..cut] : message;
+        }
+
+        private bool IsTypeModule(string? scope)
+        {
+            if (scope is null)
+            {
+                return false;
+            }
+
+            return _typeModule.GetOrAdd(scope, static directory =>
+            {
+                // PackageJson does not keep "type"; read it here, once per package scope.
+                try
+                {
+                    using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "package.json")));
+                    return document.RootElement.ValueKind == JsonValueKind.Object
+                        && document.RootElement.TryGetProperty("type", out var type)
+                        && type.ValueKind == JsonValueKind.String
+                        && type.ValueEquals("module");
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
+                {
+                    // The resolver already reports an unreadable package.json (LMB2006).
+                    return false;
+                }
+            });
+        }
+
+        private void Collect(ImmutableArray<ResolutionDiagnostic> diagnostics)
+        {
+            foreach (var diagnostic in diagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+        }
+
+        private void Report(string code, ResolutionSeverity severity, string message, string file, int line, int column) =>
+            _diagnostics.Add(new ResolutionDiagnostic(code, severity, message, file, line, column, null, []));
+
+        private ModuleGraph Freeze(List<string> entryKeys)
+        {
+            // Failed files are left out; edges to them are dropped (their importers' diagnostics explain why).
+            var kept = _nodes.Values.Where(n => !n.Failed).OrderBy(n => n.Key, StringComparer.Ordinal).ToArray();
+            var ids = new Dictionary<Node, int>();
+            for (var i = 0; i < kept.Length; i++)
+            {
+                ids.Add(kept[i], i);
+            }
+
+            var modules = ImmutableArray.CreateBuilder<GraphModule>(kept.Length);
+            foreach (var node in kept)
+            {
+                var edges = node.Resolved
+                    .Where(d => d.Node is not null && ids.ContainsKey(d.Node))
+                    .Select(d => new GraphEdge(d.Specifier, d.Kind, d.Line, d.Column, ids[d.Node!]))
+                    .ToImmutableArray();
+                modules.Add(new GraphModule(ids[node], node.Key, node.Package, node.Module.Kind, node.Format, node.Module.BuiltinName, node.Source, edges)
+                {
+                    Program = node.Program,
+                });
+            }
+
+            var entryIds = entryKeys
+                .Select(key => _nodes[key])
+                .Where(ids.ContainsKey)
+                .Select(n => ids[n])
+                .ToImmutableArray();
+
+            var diagnostics = _diagnostics
+                .Distinct()
+                .OrderBy(d => d.File ?? string.Empty, StringComparer.Ordinal)
+                .ThenBy(d => d.Line)
+                .ThenBy(d => d.Column)
+                .ThenBy(d => d.Code, StringComparer.Ordinal)
+                .ThenBy(d => d.Message, StringComparer.Ordinal)
+                .ToImmutableArray();
+            return new ModuleGraph(modules.MoveToImmutable(), entryIds, diagnostics);
+        }
+    }
+
+    private sealed class Node(string key, ResolvedModule module)
+    {
+        public string Key { get; } = key;
+
+        public ResolvedModule Module { get; } = module;
+
+        public string? Package { get; set; }
+
+        public ModuleFormat Format { get; set; }
+
+        public string Source { get; set; } = string.Empty;
+
+        public Program? Program { get; set; }
+
+        public bool Failed { get; set; }
+
+        public List<Dependency> Resolved { get; } = [];
+    }
+
+    private sealed class Dependency(string specifier, SourceImportKind kind, int line, int column, ResolvedModule module)
+    {
+        public string Specifier { get; } = specifier;
+
+        public SourceImportKind Kind { get; } = kind;
+
+        public int Line { get; } = line;
+
+        public int Column { get; } = column;
+
+        public ResolvedModule Module { get; } = module;
+
+        public Node? Node { get; set; }
+    }
+}
