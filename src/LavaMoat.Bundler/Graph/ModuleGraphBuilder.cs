@@ -43,7 +43,6 @@ public static class ModuleGraphBuilder
         private readonly PackageNames _names = PackageNames.Load(root, fs);
         private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<ResolutionDiagnostic> _diagnostics = [];
-        private readonly ConcurrentDictionary<string, bool> _typeModule = new(StringComparer.Ordinal);
 
         public ModuleGraph Build(ImmutableArray<string> entries)
         {
@@ -233,31 +232,9 @@ public static class ModuleGraphBuilder
             return cut > 0 ? message[..cut] : message;
         }
 
-        private bool IsTypeModule(string? scope)
-        {
-            if (scope is null)
-            {
-                return false;
-            }
-
-            return _typeModule.GetOrAdd(scope, static directory =>
-            {
-                // PackageJson does not keep "type"; read it here, once per package scope.
-                try
-                {
-                    using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "package.json")));
-                    return document.RootElement.ValueKind == JsonValueKind.Object
-                        && document.RootElement.TryGetProperty("type", out var type)
-                        && type.ValueKind == JsonValueKind.String
-                        && type.ValueEquals("module");
-                }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
-                {
-                    // The resolver already reports an unreadable package.json (LMB2006).
-                    return false;
-                }
-            });
-        }
+        // The resolver's cache has already parsed this package.json (it found the scope), so this reads no file.
+        private bool IsTypeModule(string? scope) =>
+            scope is not null && fs.ReadPackageJson(scope).Package is { IsTypeModule: true };
 
         private void Collect(ImmutableArray<ResolutionDiagnostic> diagnostics)
         {

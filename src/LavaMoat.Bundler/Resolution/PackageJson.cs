@@ -19,6 +19,9 @@ public sealed record PackageJson
     /// <summary><c>version</c>, if a string.</summary>
     public string? Version { get; init; }
 
+    /// <summary><c>"type": "module"</c>: the package's <c>.js</c> files are ES modules.</summary>
+    public bool IsTypeModule { get; init; }
+
     /// <summary><c>main</c>, if a non-empty string.</summary>
     public string? Main { get; init; }
 
@@ -101,6 +104,7 @@ public sealed record PackageJson
             Directory = directory,
             Name = StringField(root, "name"),
             Version = StringField(root, "version"),
+            IsTypeModule = StringField(root, "type") == "module",
             Main = NonEmpty(StringField(root, "main")),
             Module = NonEmpty(StringField(root, "module")),
             BrowserMain = browserMain,
