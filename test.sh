@@ -6,7 +6,7 @@ cd "$(dirname "$0")"
 
 # npm packages the tests drive (acorn, test262-parser-tests, eslint-scope, the corpus, ses, ...),
 # always from the committed lock files.
-for dir in tests runtime-js tests/LavaMoat.Bundler.Tests/js; do
+for dir in tests runtime-js tests/LavaMoat.Bundler.Tests/js tests/apps/realworld samples/markdown-notes; do
   if [ -f "$dir/package-lock.json" ]; then
     echo "npm ci in $dir"
     npm ci --prefix "$dir" --no-audit --no-fund --loglevel=error

@@ -27,6 +27,8 @@
     String: StringCtor,
     Array: ArrayCtor,
     JSON: JSONObj,
+    Promise: PromiseCtor,
+    Symbol: SymbolCtor,
     Math: realMath,
     Date: realDate,
     lockdown,
@@ -42,6 +44,12 @@
     prototype: objectPrototype,
   } = ObjectCtor;
   const { apply, construct, ownKeys } = ReflectObj;
+  const { preventExtensions } = ObjectCtor;
+  const promiseResolve = (value) => apply(PromiseCtor.resolve, PromiseCtor, [value]);
+  const promiseReject = (reason) => apply(PromiseCtor.reject, PromiseCtor, [reason]);
+  const promiseAll = (values) => apply(PromiseCtor.all, PromiseCtor, [values]);
+  const promiseThen = (promise, onFulfilled, onRejected) => apply(PromiseCtor.prototype.then, promise, [onFulfilled, onRejected]);
+  const toStringTag = SymbolCtor.toStringTag;
   const hasOwn = (obj, key) => apply(ObjectCtor.prototype.hasOwnProperty, obj, [key]);
   const arrayIncludes = (arr, item) => apply(ArrayCtor.prototype.includes, arr, [item]);
   const realConsole = globalRef.console;
@@ -495,42 +503,289 @@
   };
 
   const isAllowed = (parentPackage, childPackage) => {
-    if (parentPackage === '$root$' || parentPackage === childPackage) return true;
+    // '$empty$' holds the code-less stand-ins (browser: false, a Node builtin without polyfill): nothing to protect.
+    if (parentPackage === '$root$' || parentPackage === childPackage || childPackage === '$empty$') return true;
     const resource = policyResources.get(parentPackage);
     return resource !== undefined && resource.packages !== undefined && resource.packages[childPackage] === true;
   };
 
+  // The module that `parent` names as `specifier`, after the policy check: a denied package's code never runs.
+  const resolveDependency = (parent, specifier) => {
+    // Coerced once: a specifier object whose toString changes between calls cannot pass the check with one
+    // name and load another.
+    const requested = StringCtor(specifier);
+    if (!hasOwn(parent.deps, requested)) {
+      const where = debugMode ? ` (from "${parent.file}")` : '';
+      throw ErrorCtor(`LavaMoat - Cannot find module "${requested}" required by package "${parent.package}"${where}`);
+    }
+    const childId = parent.deps[requested];
+    const child = modules.get(childId);
+    if (child === undefined) {
+      throw ErrorCtor(`LavaMoat - module ${childId} ("${requested}") is not in any loaded bundle`);
+    }
+    if (!isAllowed(parent.package, child.package)) {
+      const error = ErrorCtor(
+        `LavaMoat - required package not in allowlist: package "${parent.package}" requested "${child.package}" as "${requested}"`,
+      );
+      if (debugMode) logError(`${error.message} (in "${parent.file}")`);
+      throw error;
+    }
+    return child;
+  };
+
   const makeRequire = (parent) => {
     const require = (specifier) => {
-      // Coerced once: a specifier object whose toString changes between calls cannot pass the check with one
-      // name and load another.
-      const requested = StringCtor(specifier);
-      if (!hasOwn(parent.deps, requested)) {
-        const where = debugMode ? ` (from "${parent.file}")` : '';
-        throw ErrorCtor(`LavaMoat - Cannot find module "${requested}" required by package "${parent.package}"${where}`);
+      const child = resolveDependency(parent, specifier);
+      if (!child.esm) return loadModule(child.id).exports;
+      // require() of an ES module gives its namespace (as Node 22+ does), once it has run.
+      if (evaluateEsModule(child.id) !== undefined) {
+        throw ErrorCtor(`LavaMoat - cannot require() "${StringCtor(specifier)}": it is an ES module that uses top-level await (use import())`);
       }
-      const childId = parent.deps[requested];
-      const child = modules.get(childId);
-      if (child === undefined) {
-        throw ErrorCtor(`LavaMoat - module ${childId} ("${requested}") is not in any loaded bundle`);
-      }
-      // The policy is checked before the child runs: a denied package's top-level code never executes.
-      if (!isAllowed(parent.package, child.package)) {
-        const error = ErrorCtor(
-          `LavaMoat - required package not in allowlist: package "${parent.package}" requested "${child.package}" as "${requested}"`,
-        );
-        if (debugMode) logError(`${error.message} (in "${parent.file}")`);
-        throw error;
-      }
-      return loadModule(childId).exports;
+      return esmState(child.id).namespace;
     };
     return freeze(require);
+  };
+
+  // ---- ES modules ----
+  // The transform turns each ES module into a function of one helper object (`$lmb` in the code); its header
+  // asks the helper for its dependencies' binding sources (n), defines its namespace getters (x), then runs
+  // its dependencies in source order (e) before its own body. Imported names are rewritten at build time to
+  // member reads of the binding sources, so bindings stay live and cycles see hoisted functions.
+  const esmStates = new MapCtor(); // id -> { status, namespace, promise, error }
+  const cjsCells = new MapCtor(); // id -> interop cell of a CommonJS module imported by an ES module
+
+  const newNamespace = () => {
+    const namespace = create(null);
+    defineProperty(namespace, toStringTag, { value: 'Module', writable: false, enumerable: false, configurable: false });
+    return namespace;
+  };
+
+  const esmState = (id) => {
+    let state = esmStates.get(id);
+    if (state === undefined) {
+      state = { status: 'new', namespace: newNamespace(), promise: undefined, error: undefined };
+      esmStates.set(id, state);
+    }
+    return state;
+  };
+
+  const sealNamespace = (namespace) => {
+    preventExtensions(namespace);
+    harden(namespace);
+  };
+
+  const exportsOf = (id) => {
+    const module = moduleCache.get(id);
+    return module === undefined ? undefined : module.exports;
+  };
+
+  const isObjectLike = (value) => value !== null && (typeof value === 'object' || typeof value === 'function');
+
+  // What an ES module sees of a CommonJS module: `e` is module.exports (named imports are property reads of
+  // it), `d` the default import (module.exports, or its `default` when it says __esModule), `ns` a namespace
+  // object (made on first use, after the module ran) for `import * as` and import().
+  const cjsCell = (id) => {
+    let cell = cjsCells.get(id);
+    if (cell !== undefined) return cell;
+    let namespace;
+    const defaultOf = () => {
+      const exports = exportsOf(id);
+      return isObjectLike(exports) && exports.__esModule ? exports.default : exports;
+    };
+    cell = harden({
+      get e() {
+        return exportsOf(id);
+      },
+      get d() {
+        return defaultOf();
+      },
+      get ns() {
+        if (namespace !== undefined) return namespace;
+        namespace = newNamespace();
+        const exports = exportsOf(id);
+        const keys = [];
+        if (isObjectLike(exports)) {
+          for (const key of ownKeys(exports)) {
+            if (typeof key !== 'string' || key === 'default') continue;
+            const desc = getOwnPropertyDescriptor(exports, key);
+            if (desc && desc.enumerable) keys.push(key);
+          }
+        }
+        keys.push('default');
+        keys.sort();
+        for (const key of keys) {
+          const get = key === 'default' ? defaultOf : () => exportsOf(id)[key];
+          defineProperty(namespace, key, { get, set: undefined, enumerable: true, configurable: false });
+        }
+        sealNamespace(namespace);
+        return namespace;
+      },
+    });
+    cjsCells.set(id, cell);
+    return cell;
+  };
+
+  const bindingSource = (child) => (child.esm ? esmState(child.id).namespace : cjsCell(child.id));
+  const namespaceOf = (child) => (child.esm ? esmState(child.id).namespace : cjsCell(child.id).ns);
+
+  // Runs a module for an ES module importer or import(): an ES module once (its state tells a cycle, which
+  // returns at once as ESM does, from a finished or failed run), a CommonJS module through the cache.
+  // Returns a promise while an async module (top-level await, or an async dependency) is still running.
+  const evaluate = (child) => {
+    if (!child.esm) {
+      loadModule(child.id);
+      return undefined;
+    }
+    return evaluateEsModule(child.id);
+  };
+
+  const makeHelper = (record, state) => {
+    const namespace = state.namespace;
+    let meta;
+    let cjsStars;
+    const helper = {
+      n: (specifier) => bindingSource(resolveDependency(record, specifier)),
+      x: (getters, starsFromCommonJs, anonymousDefault) => {
+        const keys = ownKeys(getters).filter((key) => typeof key === 'string');
+        keys.sort();
+        for (const key of keys) {
+          defineProperty(namespace, key, { get: getters[key], set: undefined, enumerable: true, configurable: false });
+        }
+        if (typeof anonymousDefault === 'function') {
+          defineProperty(anonymousDefault, 'name', { value: 'default', writable: false, enumerable: false, configurable: true });
+        }
+        if (starsFromCommonJs && starsFromCommonJs.length > 0) cjsStars = starsFromCommonJs;
+        else sealNamespace(namespace);
+      },
+      e: (specifiers) => {
+        const pending = [];
+        for (const specifier of specifiers) {
+          const result = evaluate(resolveDependency(record, specifier));
+          if (result !== undefined) pending.push(result);
+        }
+        const finish = () => {
+          if (cjsStars === undefined) return;
+          // `export * from` a CommonJS module: its names are known only now that it ran.
+          for (const specifier of cjsStars) {
+            const child = resolveDependency(record, specifier);
+            const exports = exportsOf(child.id);
+            if (!isObjectLike(exports)) continue;
+            const keys = ownKeys(exports).filter((key) => typeof key === 'string' && key !== 'default' && !hasOwn(namespace, key));
+            keys.sort();
+            for (const key of keys) {
+              const desc = getOwnPropertyDescriptor(exports, key);
+              if (!desc || !desc.enumerable) continue;
+              defineProperty(namespace, key, { get: () => exportsOf(child.id)[key], set: undefined, enumerable: true, configurable: false });
+            }
+          }
+          cjsStars = undefined;
+          sealNamespace(namespace);
+        };
+        if (pending.length === 0) {
+          finish();
+          return undefined;
+        }
+        return promiseThen(promiseAll(pending), finish);
+      },
+      import: (specifier) => dynamicImport(record, specifier),
+      u: (specifier) => {
+        let text;
+        try {
+          text = StringCtor(specifier);
+        } catch {
+          text = '(unprintable)';
+        }
+        return promiseReject(
+          ErrorCtor(`LavaMoat - import() of "${text}" from "${record.file}": only import() with a string literal can load a bundled module`),
+        );
+      },
+      get meta() {
+        if (meta === undefined) meta = create(null);
+        return meta;
+      },
+    };
+    return freeze(helper);
+  };
+
+  // import(): a promise of the namespace. The policy is checked now; the module runs in a later job, as a
+  // native import() would.
+  const dynamicImport = (parent, specifier) => {
+    let child;
+    try {
+      child = resolveDependency(parent, specifier);
+    } catch (error) {
+      return promiseReject(error);
+    }
+    return promiseThen(promiseResolve(undefined), () => {
+      const result = evaluate(child);
+      return result === undefined ? namespaceOf(child) : promiseThen(result, () => namespaceOf(child));
+    });
+  };
+
+  const evaluateEsModule = (id) => {
+    const state = esmState(id);
+    if (state.status === 'evaluated') return undefined;
+    if (state.status === 'evaluating') return state.promise;
+    if (state.status === 'errored') throw state.error;
+    const record = modules.get(id);
+    if (record === undefined) throw ErrorCtor(`LavaMoat - module ${id} is not in any loaded bundle`);
+    state.status = 'evaluating';
+    const fail = (error) => {
+      state.status = 'errored';
+      state.error = error;
+      if (debugMode) {
+        logError(`LavaMoat - Error evaluating module ${id} "${record.file}" of package "${record.package}":`, error);
+      }
+    };
+    const frame = enterStats(record);
+    try {
+      const pkg = getPackage(record.package);
+      const initializer = apply(record.wrapper, pkg.evalKit, [])();
+      const result = apply(initializer, undefined, [makeHelper(record, state)]);
+      if (record.async) {
+        state.promise = promiseThen(
+          result,
+          () => {
+            state.status = 'evaluated';
+          },
+          (error) => {
+            fail(error);
+            throw error;
+          },
+        );
+        return state.promise;
+      }
+      state.status = 'evaluated';
+      return undefined;
+    } catch (error) {
+      fail(error);
+      throw error;
+    } finally {
+      leaveStats(frame);
+    }
   };
 
   const runInitializer = (record, module) => {
     const pkg = getPackage(record.package);
     const initializer = apply(record.wrapper, pkg.evalKit, [])();
-    apply(initializer, module.exports, [makeRequire(record), module, module.exports]);
+    const args = [makeRequire(record), module, module.exports];
+    // A fourth parameter serves import() in CommonJS code; the transform declares it only where it is used.
+    if (initializer.length > 3) args.push(makeHelper(record, esmState(record.id)));
+    apply(initializer, module.exports, args);
+  };
+
+  const enterStats = (record) => {
+    if (!statsMode) return undefined;
+    const frame = { id: record.id, package: record.package, file: record.file, start: now(), end: 0, children: [] };
+    (statsStack.length > 0 ? statsStack[statsStack.length - 1].children : statsRoots).push(frame);
+    statsStack.push(frame);
+    return frame;
+  };
+
+  const leaveStats = (frame) => {
+    if (frame === undefined) return;
+    frame.end = now();
+    statsStack.pop();
   };
 
   const loadModule = (id) => {
@@ -539,14 +794,14 @@
     const record = modules.get(id);
     if (record === undefined) throw ErrorCtor(`LavaMoat - module ${id} is not in any loaded bundle`);
     // Cached before it runs, so a cycle gets the partial exports (CommonJS semantics).
+    if (record.esm) {
+      // An ES module reached by id (an entry, runModule): run it and hand out its namespace.
+      const result = evaluateEsModule(id);
+      return { exports: esmState(id).namespace, done: result };
+    }
     const module = { exports: {} };
     moduleCache.set(id, module);
-    let frame;
-    if (statsMode) {
-      frame = { id, package: record.package, file: record.file, start: now(), end: 0, children: [] };
-      (statsStack.length > 0 ? statsStack[statsStack.length - 1].children : statsRoots).push(frame);
-      statsStack.push(frame);
-    }
+    const frame = enterStats(record);
     try {
       runInitializer(record, module);
     } catch (error) {
@@ -556,10 +811,7 @@
       }
       throw error;
     } finally {
-      if (frame !== undefined) {
-        frame.end = now();
-        statsStack.pop();
-      }
+      leaveStats(frame);
     }
     return module;
   };
@@ -574,7 +826,17 @@
         if (existing.package === meta.package && existing.file === meta.file) continue;
         throw TypeErrorCtor(`LavaMoat - module id ${id} is already used by another bundle`);
       }
-      incoming.push(freeze({ id, deps: freeze({ __proto__: null, ...deps }), wrapper, package: meta.package, file: meta.file }));
+      incoming.push(
+        freeze({
+          id,
+          deps: freeze({ __proto__: null, ...deps }),
+          wrapper,
+          package: meta.package,
+          file: meta.file,
+          esm: meta.esm === true,
+          async: meta.async === true,
+        }),
+      );
     }
     for (const record of incoming) modules.set(record.id, record);
   };
@@ -582,10 +844,21 @@
   const loadBundle = (moduleTable, entryIds, policy) => {
     loadPolicy(policy);
     registerModules(moduleTable);
+    // Entries run in order; an async entry (top-level await) delays the ones after it, as a chain of
+    // <script type=module> tags would. The result is the first entry's exports (or namespace), or a promise of
+    // it when some entry is async.
     let first;
     for (let i = 0; i < entryIds.length; i += 1) {
-      const exports = loadModule(entryIds[i]).exports;
-      if (i === 0) first = exports;
+      const loaded = loadModule(entryIds[i]);
+      if (loaded.done !== undefined) {
+        const rest = entryIds.slice(i + 1);
+        const head = i === 0 ? loaded.exports : first;
+        return promiseThen(loaded.done, () => {
+          for (const id of rest) loadModule(id);
+          return head;
+        });
+      }
+      if (i === 0) first = loaded.exports;
     }
     return first;
   };

@@ -1,4 +1,4 @@
 [/*{{id}}*/, /*{{deps}}*/, function () { with (this.scopeTerminator) { with (this.globalThis) { return function () { 'use strict';
-return function (require, module, exports) {
+return /*{{async}}*/function (/*{{params}}*/) {
 /*{{code}}*/
 }; }; } } }, /*{{meta}}*/],

@@ -64,7 +64,7 @@ public sealed partial class Parser
         _undefinedExports = null;
 
         // Strictness is known before the first token so an octal escape ahead of 'use strict' is rejected (acorn's rule).
-        Strict = _inModule || StrictDirective(0);
+        Strict = _inModule || _options.Strict || StrictDirective(0);
         _t.SkipHashbang();
         EnterScope(ScopeFlags.Top);
         _t.Next();

@@ -24,6 +24,15 @@ internal static class InspectCommand
         {
             files, module, script, estree,
         };
+        // A file argument takes any number of values, so the parser files an unknown option (for example a
+        // bundling option such as -o given to inspect) under the files; say what it is instead of "file not found".
+        files.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-')))
+            {
+                result.AddError($"unknown option '{token.Value}' for inspect (a file whose name starts with '-' is passed as ./{token.Value}).");
+            }
+        });
         command.Validators.Add(result =>
         {
             if (result.GetValue(module) && result.GetValue(script))

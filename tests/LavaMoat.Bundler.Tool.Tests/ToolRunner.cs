@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 
 namespace LavaMoat.Bundler.Tool.Tests;
 
@@ -7,8 +8,10 @@ internal static class ToolRunner
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 
-    public static Result Run(string workingDirectory, params string[] args)
+    /// <summary>How to start the tool; <c>dotnet lavamoat-bundle.dll</c> runs it in the dotnet host's own process.</summary>
+    public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
     {
+        // The tool is copied beside the test assembly (a project reference), wherever the artifacts folder is.
         var tool = Path.Combine(AppContext.BaseDirectory, "lavamoat-bundle.dll");
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,7 +25,12 @@ internal static class ToolRunner
             start.ArgumentList.Add(arg);
         }
 
-        using var process = Process.Start(start)!;
+        return start;
+    }
+
+    public static Result Run(string workingDirectory, params string[] args)
+    {
+        using var process = Process.Start(StartInfo(workingDirectory, args))!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
@@ -47,6 +55,31 @@ internal static class ToolRunner
 
         return dir;
     }
+
+    /// <summary>A fresh copy of <c>tests/fixtures/cli/&lt;name&gt;</c>, so a build can write into it.</summary>
+    public static TempDirectory CopyFixture(string name)
+    {
+        var source = Path.Combine(FixturesRoot.Value, name);
+        var dir = new TempDirectory();
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(dir.Path, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        return dir;
+    }
+
+    private static readonly Lazy<string> FixturesRoot = new(() =>
+    {
+        // The assembly can be built into an artifacts folder anywhere, so the project bakes its own folder in.
+        var projectDir = typeof(ToolRunner).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "LavaMoatProjectDir")?.Value
+            ?? throw new InvalidOperationException("the test assembly has no LavaMoatProjectDir metadata");
+        var root = Path.GetFullPath(Path.Combine(projectDir, "..", "fixtures", "cli"));
+        return Directory.Exists(root) ? root : throw new DirectoryNotFoundException(root);
+    });
 
     public sealed class TempDirectory : IDisposable
     {

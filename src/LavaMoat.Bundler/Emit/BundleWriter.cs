@@ -32,6 +32,8 @@ public sealed partial class BundleWriter
 
         string? mapJson = null;
         var output = new GeneratedText();
+        var emitted = new List<EmittedModule>();
+        var tableStart = -1;
         _assets.BundleShell.WriteTo(output, slot =>
         {
             switch (slot)
@@ -40,12 +42,13 @@ public sealed partial class BundleWriter
                     output.Append(options.Runtime == RuntimePlacement.Inline ? runtime : "");
                     break;
                 case "api":
+                    tableStart = output.Length;
                     output.Append(RuntimeApiName);
                     break;
                 case "modules":
                     foreach (var module in modules)
                     {
-                        WriteModule(output, module, sourceMap);
+                        WriteModule(output, module, sourceMap, emitted);
                         output.Append("\n");
                     }
                     break;
@@ -81,8 +84,11 @@ public sealed partial class BundleWriter
 
         output.Append("\n");
 
+        var bundle = output.ToString();
+        BundleVerifier.Verify(bundle, tableStart, emitted);
+
         return new BundleOutput(
-            output.ToString(),
+            bundle,
             options.SourceMap == SourceMapMode.External ? mapJson : null,
             options.Runtime == RuntimePlacement.Separate ? runtime + "\n" : null);
     }
@@ -110,7 +116,7 @@ public sealed partial class BundleWriter
         return output.ToString();
     }
 
-    private void WriteModule(GeneratedText output, ModuleRecord module, SourceMapBuilder? sourceMap)
+    private void WriteModule(GeneratedText output, ModuleRecord module, SourceMapBuilder? sourceMap, List<EmittedModule> emitted)
     {
         var code = NormalizeNewlines(module.Code);
         _assets.ModuleWrapper.WriteTo(output, slot =>
@@ -131,12 +137,22 @@ public sealed partial class BundleWriter
                         w.WriteEndObject();
                     }));
                     break;
+                case "async":
+                    output.Append(module.Shape == ModuleShape.AsyncEsModule ? "async " : "");
+                    break;
+                case "params":
+                    output.Append(module.Shape == ModuleShape.CommonJs
+                        ? "require, module, exports" + (module.HelperName is { } helper ? ", " + helper : "")
+                        : module.HelperName ?? throw new BundleException("LMB3009", $"{module.File}: an ES module needs a helper name"));
+                    break;
                 case "code":
+                    var codeStart = output.Length;
                     if (sourceMap is not null && module.Source is not null)
                     {
                         AddMappings(sourceMap, module, code, output.Line, output.Column);
                     }
                     output.Append(code);
+                    emitted.Add(new EmittedModule(module.Id, module.File, codeStart, output.Length));
                     break;
                 case "meta":
                     output.Append(Json(w =>
@@ -144,6 +160,14 @@ public sealed partial class BundleWriter
                         w.WriteStartObject();
                         w.WriteString("package", module.PackageName);
                         w.WriteString("file", module.File);
+                        if (module.Shape != ModuleShape.CommonJs)
+                        {
+                            w.WriteBoolean("esm", true);
+                        }
+                        if (module.Shape == ModuleShape.AsyncEsModule)
+                        {
+                            w.WriteBoolean("async", true);
+                        }
                         w.WriteEndObject();
                     }));
                     break;
@@ -236,16 +260,6 @@ public sealed partial class BundleWriter
                 || (module.File.Length > 1 && module.File[1] == ':'))
             {
                 throw new BundleException("LMB3007", $"module {module.Id}: file \"{module.File}\" must be relative to the project root, with forward slashes");
-            }
-            // Backstops for the transform stage: native import() runs code against the real global, and an
-            // HTML-like comment means the browser and our parser may disagree on where the module ends.
-            if (ImportExpression().IsMatch(module.Code))
-            {
-                throw new BundleException("LMB3004", $"{module.File}: module code contains a native import(…) (or text that looks like one); it must be rewritten before bundling");
-            }
-            if (HtmlComment().IsMatch(module.Code))
-            {
-                throw new BundleException("LMB3005", $"{module.File}: module code contains an HTML-like comment (<!-- or -->); it must be rewritten before bundling");
             }
         }
         var external = input.ExternalModuleIds ?? new HashSet<int>();
@@ -357,13 +371,6 @@ public sealed partial class BundleWriter
         }
         return Encoding.UTF8.GetString(stream.ToArray());
     }
-
-    // SES's own censor (ses/src/transforms.js) for import expressions, applied to the text the browser will run.
-    [GeneratedRegex(@"(^|[^.]|\.\.\.)\bimport(\s*(?:\(|/[/*]))", RegexOptions.Multiline)]
-    private static partial Regex ImportExpression();
-
-    [GeneratedRegex("<!--|-->")]
-    private static partial Regex HtmlComment();
 
     [GeneratedRegex(@"^/.+/[dgimsuvy]*$", RegexOptions.Singleline)]
     private static partial Regex ScuttleRegExp();

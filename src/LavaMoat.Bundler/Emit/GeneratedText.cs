@@ -11,6 +11,9 @@ internal sealed class GeneratedText
 
     public int Column { get; private set; }
 
+    /// <summary>UTF-16 length so far (an offset into the finished text).</summary>
+    public int Length => _text.Length;
+
     public void Append(string text)
     {
         _text.Append(text);

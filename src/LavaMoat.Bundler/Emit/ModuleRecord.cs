@@ -21,7 +21,29 @@ public sealed record ModuleRecord(
     string File,
     IReadOnlyDictionary<string, int> Dependencies,
     string Code,
-    ModuleSource? Source);
+    ModuleSource? Source)
+{
+    /// <summary>How the kernel runs the module function.</summary>
+    public ModuleShape Shape { get; init; } = ModuleShape.CommonJs;
+
+    /// <summary>The name under which the code uses the kernel's module helper (import(), import.meta, and for ES
+    /// modules everything); null when CommonJS code does not need it. Chosen by the transform so it clashes with
+    /// no name in the module.</summary>
+    public string? HelperName { get; init; }
+}
+
+/// <summary>The calling convention of a module function.</summary>
+public enum ModuleShape
+{
+    /// <summary><c>function (require, module, exports[, helper])</c>, called with <c>this</c> = <c>module.exports</c>.</summary>
+    CommonJs,
+
+    /// <summary><c>function (helper)</c>, called with <c>this</c> undefined; see runtime-js/kernel.js.</summary>
+    EsModule,
+
+    /// <summary>An ES module with top-level await (or an async dependency): <c>async function (helper)</c>.</summary>
+    AsyncEsModule,
+}
 
 /// <summary>The original text of a module and the map from <see cref="ModuleRecord.Code"/> positions to it.</summary>
 /// <param name="OriginalText">The file as read from disk (goes to <c>sourcesContent</c>).</param>

@@ -43,6 +43,10 @@ public enum ModuleFormat
 /// <param name="Target">The id of the module it resolved to.</param>
 public sealed record GraphEdge(string Specifier, ImportKind Kind, int Line, int Column, int Target);
 
+/// <summary>A free global name bound to a polyfill module: <c>process</c> to <c>require("process")</c>,
+/// <c>Buffer</c> to <c>require("buffer").Buffer</c>.</summary>
+public sealed record InjectedGlobal(string Name, string Specifier);
+
 /// <summary>
 /// One module of the graph. Empty modules (<see cref="ResolvedModuleKind.Empty"/> and
 /// <see cref="ResolvedModuleKind.BuiltinMissing"/>) are nodes too so that every resolved edge has a target;
@@ -70,6 +74,13 @@ public sealed record GraphModule(
 {
     /// <summary>The parsed program (null for JSON and empty modules), so later stages never parse again.</summary>
     public Syntax.Ast.Program? Program { get; init; }
+
+    /// <summary>The scope analysis of <see cref="Program"/>, computed once by the graph stage.</summary>
+    public Syntax.Scoping.ScopeAnalysis? Scope { get; init; }
+
+    /// <summary>Free Node globals (<c>process</c>, <c>Buffer</c>) that this module gets from a polyfill package
+    /// instead of the global object; each has a matching <see cref="GraphEdge"/> with the same specifier.</summary>
+    public ImmutableArray<InjectedGlobal> InjectedGlobals { get; init; } = [];
 
     /// <summary>True for the code-less stand-ins of <see cref="ModuleFormat.Empty"/>.</summary>
     public bool IsEmpty => Format == ModuleFormat.Empty;

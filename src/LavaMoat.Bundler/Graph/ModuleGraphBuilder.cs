@@ -147,32 +147,18 @@ public static class ModuleGraphBuilder
             Program program;
             try
             {
-                program = Parse(node.Source, goal ?? SourceType.Script);
-            }
-            catch (SyntaxErrorException first) when (goal is null)
-            {
-                // A .js file without "type": "module" that is not a valid script: import/export syntax (or
-                // module-only keywords) make it a module, as bundlers decide. Keep the script error if both fail,
-                // since the file was meant as a script as far as package.json says.
-                try
-                {
-                    program = Parse(node.Source, SourceType.Module);
-                }
-                catch (SyntaxErrorException)
-                {
-                    SyntaxError(node, first);
-                    return;
-                }
+                program = ParseAsBundled(node, goal);
             }
             catch (SyntaxErrorException error)
             {
                 SyntaxError(node, error);
                 return;
             }
-
             node.Program = program;
             node.Format = program.SourceType == SourceType.Module ? ModuleFormat.EsModule : ModuleFormat.CommonJs;
-            var imports = ImportFinder.Find(program, ScopeAnalyzer.Analyze(program));
+            var scope = ScopeAnalyzer.Analyze(program);
+            node.Scope = scope;
+            var imports = ImportFinder.Find(program, scope);
             foreach (var import in imports)
             {
                 // Positions from the parser have 0-based columns; diagnostics and edges use 1-based ones.
@@ -199,10 +185,94 @@ public static class ModuleGraphBuilder
                     node.Resolved.Add(new Dependency(import.Specifier, import.Kind, line, column, target));
                 }
             }
+
+            InjectNodeGlobals(node, scope);
         }
 
-        private static Program Parse(string text, SourceType goal) =>
-            new Parser(new ParserOptions { SourceType = goal, CollectComments = false }).Parse(text);
+        // Free `process` and `Buffer` become requires of the polyfill packages, as browserify does, so code written
+        // for Node finds them without a global (and without a policy entry for one). Only when the polyfill is
+        // installed: otherwise the name stays a free global, which `typeof process` feature tests expect.
+        private void InjectNodeGlobals(Node node, ScopeAnalysis scope)
+        {
+            foreach (var free in scope.FreeNames)
+            {
+                var specifier = free.Name switch
+                {
+                    "process" => "process",
+                    "Buffer" => "buffer",
+                    _ => null,
+                };
+                if (specifier is null)
+                {
+                    continue;
+                }
+
+                var first = free.References[0].Identifier;
+                var line = first.Location.Start.Line;
+                var column = first.Location.Start.Column + 1;
+                var result = resolver.Resolve(new ResolveRequest(specifier, node.Module.Path!, ResolverImportKind.Require, line, column));
+                if (result.Module is not { Kind: ResolvedModuleKind.File } target
+                    || string.Equals(target.Path, node.Module.Path, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                node.Resolved.Add(new Dependency(specifier, SourceImportKind.Require, line, column, target));
+                node.InjectedGlobals.Add(new InjectedGlobal(free.Name, specifier));
+            }
+        }
+
+        private static Program Parse(string text, SourceType goal, bool strict = true) =>
+            new Parser(new ParserOptions { SourceType = goal, Strict = strict }).Parse(text);
+
+        // Every module runs as strict code (CommonJS inside a strict wrapper function), so a script is parsed
+        // strict from its first token. A .js file that package.json does not mark as a module and that is no
+        // valid script is tried as a module (import/export syntax), as bundlers decide. Only when neither works
+        // but sloppy parsing would do, the error says so: the file is valid JavaScript that cannot be bundled.
+        private static Program ParseAsBundled(Node node, SourceType? goal)
+        {
+            if (goal == SourceType.Module)
+            {
+                return Parse(node.Source, SourceType.Module);
+            }
+
+            SyntaxErrorException strictError;
+            try
+            {
+                return Parse(node.Source, SourceType.Script);
+            }
+            catch (SyntaxErrorException error)
+            {
+                strictError = error;
+            }
+
+            if (goal is null)
+            {
+                try
+                {
+                    return Parse(node.Source, SourceType.Module);
+                }
+                catch (SyntaxErrorException)
+                {
+                    // Report the script's error below: package.json says the file is a script.
+                }
+            }
+
+            try
+            {
+                Parse(node.Source, SourceType.Script, strict: false);
+            }
+            catch (SyntaxErrorException)
+            {
+                throw strictError;
+            }
+
+            throw new SyntaxErrorException(
+                strictError.Description + " (the file is valid sloppy-mode JavaScript, but every bundled module runs as strict code, as SES requires)",
+                strictError.Index,
+                strictError.Line,
+                strictError.Column);
+        }
 
         private void SyntaxError(Node node, SyntaxErrorException error)
         {
@@ -267,6 +337,8 @@ public static class ModuleGraphBuilder
                 modules.Add(new GraphModule(ids[node], node.Key, node.Package, node.Module.Kind, node.Format, node.Module.BuiltinName, node.Source, edges)
                 {
                     Program = node.Program,
+                    Scope = node.Scope,
+                    InjectedGlobals = [.. node.InjectedGlobals],
                 });
             }
 
@@ -301,6 +373,10 @@ public static class ModuleGraphBuilder
         public string Source { get; set; } = string.Empty;
 
         public Program? Program { get; set; }
+
+        public ScopeAnalysis? Scope { get; set; }
+
+        public List<InjectedGlobal> InjectedGlobals { get; } = [];
 
         public bool Failed { get; set; }
 

@@ -26,7 +26,7 @@ public sealed class TemplateTests
         var assets = EmbeddedAssets.Instance;
         CollectionAssert.AreEquivalent(new[] { "runtime", "api", "modules", "entries", "policy", "sourceMappingUrl" }, Slots(assets.BundleShell));
         CollectionAssert.AreEquivalent(new[] { "ses", "kernel", "config" }, Slots(assets.RuntimePrelude));
-        CollectionAssert.AreEquivalent(new[] { "id", "deps", "code", "meta" }, Slots(assets.ModuleWrapper));
+        CollectionAssert.AreEquivalent(new[] { "id", "deps", "async", "params", "code", "meta" }, Slots(assets.ModuleWrapper));
         var code = assets.ModuleWrapper.GetSlot("code");
         Assert.AreEqual((2, 0), (code.Line, code.Column));
     }

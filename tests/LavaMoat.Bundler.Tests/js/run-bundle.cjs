@@ -30,6 +30,8 @@ const describe = (error) => {
 };
 
 const errors = [];
+// A rejected promise nobody handles is a page error, as the browser reports it.
+process.on('unhandledRejection', (error) => errors.push({ script: 'promise', ...describe(error) }));
 for (const script of spec.scripts) {
   const code = script.file !== undefined ? fs.readFileSync(script.file, 'utf8') : script.code;
   try {
@@ -38,20 +40,33 @@ for (const script of spec.scripts) {
     errors.push({ script: script.name, ...describe(error) });
   }
 }
-for (let i = 0; i < timers.length; i += 1) {
-  try {
-    timers[i]();
-  } catch (error) {
-    errors.push({ script: 'timer', ...describe(error) });
+// Timers and promise jobs (import(), top-level await) run until the page is quiet, as an event loop would.
+const settle = async () => {
+  let ran = 0;
+  for (let round = 0; round < 100; round += 1) {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (ran === timers.length) {
+      if (round > 2) break;
+      continue;
+    }
+    for (; ran < timers.length; ran += 1) {
+      try {
+        timers[ran]();
+      } catch (error) {
+        errors.push({ script: 'timer', ...describe(error) });
+      }
+    }
   }
-}
+};
 
 const plain = (value) => {
   if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) return value;
   return `(${typeof value})`;
 };
-process.stdout.write(JSON.stringify({
-  reports: Array.from(reports, ([name, value]) => [name, plain(value)]),
-  logs: Array.from(logs, ([level, line]) => [String(level), String(line)]),
-  errors,
-}));
+settle().then(() => {
+  process.stdout.write(JSON.stringify({
+    reports: Array.from(reports, ([name, value]) => [name, plain(value)]),
+    logs: Array.from(logs, ([level, line]) => [String(level), String(line)]),
+    errors,
+  }));
+});

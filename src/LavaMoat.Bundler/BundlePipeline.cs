@@ -1,0 +1,299 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using LavaMoat.Bundler.Analysis;
+using LavaMoat.Bundler.Emit;
+using LavaMoat.Bundler.Graph;
+using LavaMoat.Bundler.Policy;
+using LavaMoat.Bundler.Resolution;
+using LavaMoat.Bundler.Syntax;
+using LavaMoat.Bundler.Transform;
+
+namespace LavaMoat.Bundler;
+
+/// <summary>
+/// The whole build (DESIGN.md §1): the one call behind the CLI and the MSBuild task. Graph → transform →
+/// policy (load + override, or generate) → emit (with the re-parse check) → write, each stage consuming the
+/// previous one's result. User mistakes come back as diagnostics, never as exceptions; a failed build writes
+/// nothing, and the files of a successful one appear together (each written to a temporary file first).
+/// </summary>
+public static class BundlePipeline
+{
+    /// <summary>An output file could not be written (nothing of the build is left behind).</summary>
+    public const string WriteFailedCode = "LMB0002";
+
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>Runs the build. Cancellation throws <see cref="OperationCanceledException"/> and leaves no output behind.</summary>
+    public static BundleResult Run(BundleRequest request, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new List<BuildDiagnostic>();
+        var root = Path.GetFullPath(request.ProjectRoot);
+
+        BundleResult Fail(IEnumerable<string>? inputs = null) =>
+            new(Sorted(diagnostics), [], new BundleStats(0, 0, 0, clock.Elapsed), [.. inputs ?? []]);
+
+        if (!Directory.Exists(root))
+        {
+            diagnostics.Add(new BuildDiagnostic("LMB0001", DiagnosticSeverity.Error, $"the project root \"{request.ProjectRoot}\" is not a folder"));
+            return Fail();
+        }
+
+        // 1. Graph: every reachable file read and parsed once.
+        var graph = ModuleGraphBuilder.Build(
+            new GraphRequest(root, request.Entries) { StrictBuiltins = request.StrictBuiltins },
+            cancellation);
+        diagnostics.AddRange(graph.Diagnostics.Select(FromResolution));
+        var inputs = graph.Modules.Where(m => !m.IsEmpty).Select(m => Path.GetFullPath(Path.Combine(root, m.Path))).ToList();
+        if (graph.HasErrors || graph.EntryIds.IsEmpty)
+        {
+            if (graph.EntryIds.IsEmpty && !graph.HasErrors)
+            {
+                diagnostics.Add(new BuildDiagnostic("LMB0001", DiagnosticSeverity.Error, "no entry module to bundle"));
+            }
+
+            return Fail(inputs);
+        }
+
+        // 2. Transforms, and the analysis the policy needs (both per module, in parallel).
+        var transformed = TransformStage.Run(graph, cancellation);
+        diagnostics.AddRange(transformed.Diagnostics);
+        var analyses = Analyze(graph, cancellation);
+        foreach (var (module, analysis) in graph.Modules.Zip(analyses))
+        {
+            foreach (var finding in analysis.SesCompat)
+            {
+                diagnostics.Add(new BuildDiagnostic("LMB5101", DiagnosticSeverity.Warning, finding.Message, module.Path, finding.Line, finding.Column));
+            }
+        }
+
+        if (diagnostics.Any(d => d.IsError))
+        {
+            return Fail(inputs);
+        }
+
+        // 3. Policy: generated (autopolicy) or loaded; the override always applies, at bundle time.
+        var paths = new PolicyPaths(root, request.PolicyName);
+        var policyPath = request.PolicyPath is { } p ? Path.GetFullPath(p) : paths.Primary;
+        var overridePath = request.OverridePath is { } o ? Path.GetFullPath(o) : paths.Override;
+        var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
+        inputs.Add(policyPath);
+        inputs.Add(overridePath);
+        var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
+        var generated = needsGeneration ? PolicyGenerator.Generate(PolicyModules(graph, analyses)) : null;
+        var outputs = new List<(string Path, string Text)>();
+
+        PolicyDocument? effective;
+        if (request.AutoPolicy)
+        {
+            var policyOverride = PolicyDocument.Load(overridePath, DisplayPath(root, overridePath));
+            diagnostics.AddRange(policyOverride.Diagnostics.Select(FromPolicy));
+            if (!policyOverride.Succeeded && File.Exists(overridePath))
+            {
+                return Fail(inputs);
+            }
+
+            var merged = PolicyMerge.Merge(PolicyDocument.FromPolicy(generated!.Policy), policyOverride.Document);
+            diagnostics.AddRange(merged.Diagnostics.Select(FromPolicy));
+            effective = merged.Document;
+            outputs.Add((policyPath, PolicyFileWriter.Serialize(generated.Policy)));
+        }
+        else
+        {
+            var loaded = PolicyFiles.LoadEffective(policyPath, DisplayPath(root, policyPath), overridePath, DisplayPath(root, overridePath));
+            diagnostics.AddRange(loaded.Diagnostics.Select(FromPolicy));
+            effective = loaded.Document;
+        }
+
+        if (effective is null || diagnostics.Any(x => x.IsError))
+        {
+            return Fail(inputs);
+        }
+
+        var effectivePolicy = effective.ToPolicy();
+        if (request.CheckPolicy)
+        {
+            diagnostics.AddRange(PolicyCheck.FindMissing(effectivePolicy, generated!));
+            if (diagnostics.Any(x => x.IsError))
+            {
+                return Fail(inputs);
+            }
+        }
+
+        if (debugPath is not null)
+        {
+            outputs.Add((debugPath, PolicyDebugFile.Serialize(generated!, effective)));
+        }
+
+        // 4. Emit.
+        cancellation.ThrowIfCancellationRequested();
+        var outputPath = Path.GetFullPath(request.OutputPath);
+        var options = new BundleOptions
+        {
+            BundleFileName = Path.GetFileName(outputPath),
+            Runtime = request.Runtime,
+            SourceMap = request.SourceMap,
+            Scuttle = request.Scuttle,
+            DebugMode = request.DebugMode,
+            StatsMode = request.StatsMode,
+            Lockdown = request.Lockdown,
+        };
+        BundleOutput output;
+        try
+        {
+            output = DeepStack.Run(() => new BundleWriter().Write(new BundleInput(transformed.Modules, graph.EntryIds, effectivePolicy, options)));
+        }
+        catch (BundleException error)
+        {
+            diagnostics.Add(new BuildDiagnostic(error.Code, DiagnosticSeverity.Error, error.Message));
+            return Fail(inputs);
+        }
+
+        outputs.Add((outputPath, output.Bundle));
+        if (output.SourceMap is { } map)
+        {
+            outputs.Add((outputPath + ".map", map));
+        }
+
+        if (output.Runtime is { } runtime)
+        {
+            outputs.Add((RuntimePath(outputPath), runtime));
+        }
+
+        // 5. Write everything or nothing.
+        cancellation.ThrowIfCancellationRequested();
+        if (WriteAll(outputs) is { } writeError)
+        {
+            diagnostics.Add(writeError);
+            return Fail(inputs);
+        }
+
+        var packages = graph.Modules.Where(m => !m.IsEmpty).Select(m => m.Package).Distinct(StringComparer.Ordinal).Count();
+        var stats = new BundleStats(graph.Modules.Length, packages, Utf8NoBom.GetByteCount(output.Bundle), clock.Elapsed);
+        return new BundleResult(Sorted(diagnostics), [.. outputs.Select(x => x.Path)], stats, [.. inputs.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>Where a separate runtime goes: <c>app.js</c> → <c>app.runtime.js</c>, beside the bundle.</summary>
+    public static string RuntimePath(string bundlePath) =>
+        Path.Combine(Path.GetDirectoryName(bundlePath)!, Path.GetFileNameWithoutExtension(bundlePath) + ".runtime.js");
+
+    private sealed record ModuleAnalysis(GlobalUsage Globals, ImmutableArray<SesCompatFinding> SesCompat);
+
+    private static ModuleAnalysis[] Analyze(ModuleGraph graph, CancellationToken cancellation)
+    {
+        var results = new ModuleAnalysis[graph.Modules.Length];
+        DeepStack.For(
+            graph.Modules.Length,
+            i =>
+            {
+                var module = graph.Modules[i];
+                if (module.Program is not { } program || module.Scope is not { } scope)
+                {
+                    results[i] = new ModuleAnalysis(GlobalUsage.Empty, []);
+                    return;
+                }
+
+                var usage = GlobalUsageAnalyzer.Analyze(program, scope);
+                if (!module.InjectedGlobals.IsEmpty)
+                {
+                    // Injected names are bound to their polyfills, so they are no globals of this module.
+                    var injected = module.InjectedGlobals.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+                    bool Keep(string path) => !injected.Contains(path.Split('.')[0]);
+                    usage = new GlobalUsage([.. usage.Occurrences.Where(x => Keep(x.Path))], [.. usage.Globals.Where(x => Keep(x.Path))]);
+                }
+
+                results[i] = new ModuleAnalysis(usage, SesCompatAnalyzer.Analyze(program, scope));
+            },
+            cancellation);
+        return results;
+    }
+
+    private static IEnumerable<PolicyModule> PolicyModules(ModuleGraph graph, ModuleAnalysis[] analyses)
+    {
+        foreach (var module in graph.Modules)
+        {
+            if (module.IsEmpty || module.Package is null)
+            {
+                continue;
+            }
+
+            var imports = module.Dependencies
+                .Select(e => new PolicyImport(graph.Modules[e.Target].IsEmpty ? null : graph.Modules[e.Target].Package, e.Specifier, e.Line, e.Column))
+                .ToImmutableArray();
+            yield return new PolicyModule(module.Package, module.Path, analyses[module.Id].Globals, imports);
+        }
+    }
+
+    private static BuildDiagnostic? WriteAll(List<(string Path, string Text)> outputs)
+    {
+        var temporary = new List<(string Temp, string Final)>();
+        try
+        {
+            foreach (var (path, text) in outputs)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                var temp = path + ".tmp-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                File.WriteAllText(temp, text, Utf8NoBom);
+                temporary.Add((temp, path));
+            }
+
+            foreach (var (temp, path) in temporary)
+            {
+                File.Move(temp, path, overwrite: true);
+            }
+
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            foreach (var (temp, _) in temporary)
+            {
+                try
+                {
+                    File.Delete(temp);
+                }
+                catch (IOException)
+                {
+                    // Best effort: the original error is the one to report.
+                }
+            }
+
+            return new BuildDiagnostic(WriteFailedCode, DiagnosticSeverity.Error, $"cannot write the output: {e.Message}");
+        }
+    }
+
+    private static string DisplayPath(string root, string path)
+    {
+        var relative = Path.GetRelativePath(root, path).Replace('\\', '/');
+        return relative.StartsWith("../", StringComparison.Ordinal) || Path.IsPathRooted(relative) ? path : relative;
+    }
+
+    private static BuildDiagnostic FromResolution(ResolutionDiagnostic d) => new(
+        d.Code,
+        d.Severity == ResolutionSeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        d.Message,
+        d.File,
+        d.Line,
+        d.Column,
+        d.Searched.IsDefaultOrEmpty ? [] : [.. d.Searched.Select(s => "looked in: " + s)]);
+
+    private static BuildDiagnostic FromPolicy(PolicyDiagnostic d) => new(
+        d.Code,
+        d.Severity == PolicySeverity.Error ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+        d.JsonPath is null ? d.Message : d.JsonPath + ": " + d.Message,
+        d.File,
+        d.Line,
+        d.Column);
+
+    private static ImmutableArray<BuildDiagnostic> Sorted(List<BuildDiagnostic> diagnostics) =>
+    [
+        .. diagnostics.Distinct()
+            .OrderBy(d => d.File ?? "", StringComparer.Ordinal)
+            .ThenBy(d => d.Line)
+            .ThenBy(d => d.Column)
+            .ThenBy(d => d.Code, StringComparer.Ordinal)
+            .ThenBy(d => d.Message, StringComparer.Ordinal),
+    ];
+}

@@ -1,0 +1,546 @@
+using System.Collections.Immutable;
+using System.Text;
+using LavaMoat.Bundler.Emit;
+using LavaMoat.Bundler.Graph;
+using LavaMoat.Bundler.Syntax.Ast;
+using LavaMoat.Bundler.Syntax.Scoping;
+
+namespace LavaMoat.Bundler.Transform;
+
+/// <summary>
+/// Turns one module of the graph into the body of its module function (<see cref="ModuleRecord"/>), editing the
+/// original text so the source map stays exact:
+/// <list type="bullet">
+/// <item>CommonJS stays as written; free <c>process</c>/<c>Buffer</c> get their polyfills; <c>import()</c>
+/// becomes the kernel's policy-checked loader; HTML-like comments become line comments.</item>
+/// <item>ES modules lose their import/export syntax; a header asks the kernel for each dependency's binding
+/// source, defines the namespace getters (so cycles see hoisted functions, and <c>let</c>/<c>const</c> keep
+/// their TDZ), and runs the dependencies in order; every reference to an imported name becomes a member read
+/// of its source, so bindings are live (<c>(0, ns.f)()</c> keeps <c>this</c> undefined in calls).</item>
+/// <item>JSON becomes <c>module.exports = …</c>.</item>
+/// </list>
+/// The calling convention is documented in runtime-js/kernel.js (makeHelper).
+/// </summary>
+internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
+{
+    public const string EmptyPackageName = "$empty$";
+
+    public (ModuleRecord Record, ImmutableArray<BuildDiagnostic> Diagnostics) Transform(GraphModule module)
+    {
+        var dependencies = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var edge in module.Dependencies)
+        {
+            dependencies[edge.Specifier] = edge.Target;
+        }
+
+        var package = module.Package ?? EmptyPackageName;
+        switch (module.Format)
+        {
+            case ModuleFormat.Empty:
+                return (new ModuleRecord(module.Id, EmptyPackageName, module.Path, dependencies, "", null), []);
+            case ModuleFormat.Json:
+                {
+                    var edits = new SourceEdits(module.Source);
+                    // A "__proto__" key in an object literal would set the prototype; JSON.parse defines a property.
+                    if (module.Source.Contains("__proto__", StringComparison.Ordinal))
+                    {
+                        edits.Replace(0, module.Source.Length, "module.exports = JSON.parse(" + JsText.String(module.Source) + ");");
+                    }
+                    else
+                    {
+                        edits.Prepend("module.exports = ");
+                        edits.Insert(module.Source.Length, ";");
+                    }
+
+                    var (code, mappings) = edits.Apply();
+                    return (new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.Source, mappings)), []);
+                }
+
+            case ModuleFormat.CommonJs:
+                return (TransformScript(module, package, dependencies), []);
+            case ModuleFormat.EsModule:
+                return TransformModule(module, package, dependencies);
+            default:
+                throw new InvalidOperationException($"unknown module format {module.Format}");
+        }
+    }
+
+    private static ModuleRecord TransformScript(GraphModule module, string package, IReadOnlyDictionary<string, int> dependencies)
+    {
+        var program = module.Program!;
+        var facts = SyntaxFacts.Collect(program);
+        var edits = new SourceEdits(module.Source);
+        var helper = facts.ImportExpressions.Count > 0 ? ChooseHelperName(facts.Names) : null;
+
+        var prelude = new StringBuilder();
+        foreach (var injected in module.InjectedGlobals)
+        {
+            prelude.Append("var ").Append(injected.Name).Append(" = require(").Append(JsText.String(injected.Specifier)).Append(')')
+                .Append(injected.Name == "Buffer" ? ".Buffer" : "").Append("; ");
+        }
+
+        if (prelude.Length > 0)
+        {
+            edits.Prepend(prelude.Append('\n').ToString());
+        }
+
+        RewriteDynamicImports(module, facts, edits, helper);
+
+        // An HTML-like comment is a comment to the browser and to our script parse alike; a line comment keeps
+        // that meaning without the syntax the bundle verifier refuses.
+        foreach (var comment in program.Comments)
+        {
+            var text = module.Source.AsSpan(comment.Start);
+            if (text.StartsWith("<!--", StringComparison.Ordinal))
+            {
+                edits.Replace(comment.Start, comment.Start + 4, "//  ");
+            }
+            else if (text.StartsWith("-->", StringComparison.Ordinal))
+            {
+                edits.Replace(comment.Start, comment.Start + 3, "// ");
+            }
+        }
+
+        if (!edits.HasEdits)
+        {
+            return new ModuleRecord(module.Id, package, module.Path, dependencies, module.Source, ModuleSource.Identity(module.Source));
+        }
+
+        var (code, mappings) = edits.Apply();
+        return new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.Source, mappings)) { HelperName = helper };
+    }
+
+    private static void RewriteDynamicImports(GraphModule module, SyntaxFacts facts, SourceEdits edits, string? helper)
+    {
+        foreach (var import in facts.ImportExpressions)
+        {
+            var specifier = import.Source switch
+            {
+                Literal { StringValue: { } value } => value,
+                TemplateLiteral { Expressions.Count: 0 } template => template.Quasis[0].Value.Cooked,
+                _ => null,
+            };
+            var bundled = specifier is not null && module.Dependencies.Any(e => string.Equals(e.Specifier, specifier, StringComparison.Ordinal));
+            // Only the keyword is replaced: arguments (and an options argument) keep their text and evaluation.
+            edits.Replace(import.Start, import.Start + "import".Length, helper + (bundled ? ".import" : ".u"));
+        }
+    }
+
+    private (ModuleRecord, ImmutableArray<BuildDiagnostic>) TransformModule(GraphModule module, string package, IReadOnlyDictionary<string, int> dependencies)
+    {
+        var program = module.Program!;
+        var scope = module.Scope!;
+        var face = linker.Interface(module.Id)!;
+        var facts = SyntaxFacts.Collect(program);
+        var edits = new SourceEdits(module.Source);
+        var diagnostics = ImmutableArray.CreateBuilder<BuildDiagnostic>();
+        var helper = ChooseHelperName(facts.Names);
+        var defaultLocal = helper + "_d";
+
+        // Binding sources: one variable per static request (and per injected polyfill), in evaluation order.
+        var requests = module.InjectedGlobals.Select(g => g.Specifier).Concat(face.Requests).Distinct(StringComparer.Ordinal).ToList();
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            sources[requests[i]] = helper + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        string ImportRef(string specifier, string importName)
+        {
+            var source = sources[specifier];
+            if (linker.IsEsModule(linker.Target(module.Id, specifier)))
+            {
+                return importName == ModuleInterface.Namespace ? source : source + JsText.Member(importName);
+            }
+
+            return importName switch
+            {
+                ModuleInterface.Namespace => source + ".ns",
+                "default" => source + ".d",
+                _ => source + ".e" + JsText.Member(importName),
+            };
+        }
+
+        void CheckImport(string specifier, string importName, Node at)
+        {
+            var target = linker.Target(module.Id, specifier);
+            if (importName == ModuleInterface.Namespace || !linker.IsEsModule(target))
+            {
+                return;
+            }
+
+            var resolution = linker.ResolveExport(target, importName);
+            if (resolution is null || resolution == ResolvedBinding.Ambiguous)
+            {
+                var why = resolution is null ? "does not provide an export named" : "provides an ambiguous export (two `export *` sources) named";
+                diagnostics.Add(new BuildDiagnostic(
+                    TransformCodes.MissingExport,
+                    DiagnosticSeverity.Error,
+                    $"the requested module \"{specifier}\" ({graph.Modules[target].Path}) {why} \"{importName}\"",
+                    module.Path,
+                    at.Location.Start.Line,
+                    at.Location.Start.Column + 1));
+            }
+        }
+
+        // 1. Import and export syntax goes; declarations stay without their `export`.
+        string? anonymousDefault = null;
+        foreach (var statement in program.Body)
+        {
+            switch (statement)
+            {
+                case ImportDeclaration:
+                case ExportAllDeclaration:
+                case ExportNamedDeclaration { Declaration: null }:
+                    edits.Remove(statement.Start, statement.End);
+                    break;
+                case ExportNamedDeclaration { Declaration: { } declaration }:
+                    edits.Remove(statement.Start, declaration.Start);
+                    break;
+                case ExportDefaultDeclaration { Declaration: var declaration }:
+                    switch (declaration)
+                    {
+                        case FunctionDeclaration function:
+                            edits.Remove(statement.Start, function.Start);
+                            if (function.Id is null)
+                            {
+                                // Hoisted like any function declaration; the kernel renames it "default".
+                                edits.Insert(ParamsStart(module.Source, function.Start), " " + defaultLocal);
+                                anonymousDefault = defaultLocal;
+                            }
+
+                            break;
+                        case ClassDeclaration { Id: not null } named:
+                            edits.Remove(statement.Start, named.Start);
+                            break;
+                        case ClassDeclaration:
+                            // Named evaluation through a property key gives the class the name "default".
+                            edits.Replace(statement.Start, declaration.Start, "const " + defaultLocal + " = ({ default: ");
+                            edits.Insert(declaration.End, " }).default;");
+                            break;
+                        default:
+                            {
+                                // An expression, maybe parenthesised (ESTree ranges leave the parentheses out):
+                                // only the keywords are replaced, so the text after them stays whole.
+                                var keywordsEnd = AfterExportDefault(module.Source, statement.Start);
+                                var expressionEnd = module.Source[statement.End - 1] == ';' ? statement.End - 1 : statement.End;
+                                if (declaration is FunctionExpression { Id: null } or ClassExpression { Id: null } or ArrowFunctionExpression)
+                                {
+                                    edits.Replace(statement.Start, keywordsEnd, "const " + defaultLocal + " = ({ default:");
+                                    edits.Insert(expressionEnd, " }).default");
+                                }
+                                else
+                                {
+                                    edits.Replace(statement.Start, keywordsEnd, "const " + defaultLocal + " =");
+                                }
+
+                                break;
+                            }
+                    }
+
+                    break;
+            }
+        }
+
+        // 2. References to imported names read the binding source.
+        foreach (var binding in face.Imports.Values)
+        {
+            CheckImport(binding.Specifier, binding.ImportName, binding.At);
+            var local = binding.At switch
+            {
+                ImportSpecifier s => s.Local,
+                ImportDefaultSpecifier d => d.Local,
+                ImportNamespaceSpecifier n => n.Local,
+                _ => throw new InvalidOperationException("unexpected import specifier"),
+            };
+            var variable = scope.GetDeclaredVariable(local);
+            if (variable is null)
+            {
+                continue;
+            }
+
+            var expression = ImportRef(binding.Specifier, binding.ImportName);
+            foreach (var reference in variable.References)
+            {
+                var id = reference.Identifier;
+                if (edits.Touches(id.Start, id.End))
+                {
+                    continue; // inside a removed `export { x }`
+                }
+
+                if (facts.Shorthands.TryGetValue(id, out var property))
+                {
+                    edits.Replace(property.Start, property.End, id.Name + ": " + expression);
+                }
+                else if (facts.Callees.Contains(id))
+                {
+                    edits.Replace(id.Start, id.End, "(0, " + expression + ")");
+                }
+                else
+                {
+                    edits.Replace(id.Start, id.End, expression);
+                }
+            }
+        }
+
+        // 3. import.meta and import().
+        foreach (var meta in facts.ImportMetas)
+        {
+            edits.Replace(meta.Start, meta.End, helper + ".meta");
+        }
+
+        RewriteDynamicImports(module, facts, edits, helper);
+        SplitHtmlCommentLookalikes(module.Source, program, facts, edits);
+
+        // 4. The header: binding sources, namespace getters, then the dependencies run.
+        var getters = new List<string>();
+        foreach (var (name, source) in face.Exports.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            string expression;
+            switch (source)
+            {
+                case LocalExport local:
+                    expression = local.LocalName == ModuleInterface.DefaultLocal ? defaultLocal : local.LocalName;
+                    break;
+                case IndirectExport indirect:
+                    CheckImport(indirect.Specifier, indirect.ImportName, indirect.At);
+                    expression = ImportRef(indirect.Specifier, indirect.ImportName);
+                    break;
+                case NamespaceExport ns:
+                    expression = ImportRef(ns.Specifier, ModuleInterface.Namespace);
+                    break;
+                default:
+                    throw new InvalidOperationException("unknown export source");
+            }
+
+            getters.Add(JsText.Key(name) + ": () => " + expression);
+        }
+
+        foreach (var name in linker.ExportNames(module.Id))
+        {
+            if (!face.Exports.ContainsKey(name) && linker.StarSourceOf(module.Id, name) is { } star)
+            {
+                getters.Add(JsText.Key(name) + ": () => " + ImportRef(star, name));
+            }
+        }
+
+        var commonJsStars = face.StarSpecifiers.Where(s => !linker.IsEsModule(linker.Target(module.Id, s))).Select(JsText.String).ToList();
+        var isAsync = linker.IsAsync(module.Id);
+
+        var header = new StringBuilder();
+        if (requests.Count > 0)
+        {
+            header.Append("var ").AppendJoin(", ", requests.Select(r => sources[r] + " = " + helper + ".n(" + JsText.String(r) + ")")).Append("; ");
+        }
+
+        header.Append(helper).Append(".x({").AppendJoin(", ", getters).Append("}, [").AppendJoin(", ", commonJsStars).Append(']');
+        if (anonymousDefault is not null)
+        {
+            header.Append(", ").Append(anonymousDefault);
+        }
+
+        header.Append("); ");
+        if (requests.Count > 0)
+        {
+            var run = helper + ".e([" + string.Join(", ", requests.Select(JsText.String)) + "])";
+            // An async module waits only for async dependencies: `await` on nothing would still yield, and let
+            // modules after it run before its own first statements (ECMA-262 runs them synchronously).
+            header.Append(isAsync ? "var " + helper + "_p = " + run + "; if (" + helper + "_p !== undefined) await " + helper + "_p; " : run + "; ");
+        }
+
+        foreach (var injected in module.InjectedGlobals)
+        {
+            header.Append("var ").Append(injected.Name).Append(" = ").Append(sources[injected.Specifier]).Append(".e")
+                .Append(injected.Name == "Buffer" ? ".Buffer" : "").Append("; ");
+        }
+
+        edits.Prepend(header.Append('\n').ToString());
+        var (code, mappings) = edits.Apply();
+        var record = new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.Source, mappings))
+        {
+            Shape = isAsync ? ModuleShape.AsyncEsModule : ModuleShape.EsModule,
+            HelperName = helper,
+        };
+        return (record, diagnostics.ToImmutable());
+    }
+
+    // In module code `<!--` and `-->` are operators; the bundle is a classic script, where browsers read them as
+    // HTML-like comments. A space between the tokens keeps the meaning for both. Inside strings, templates,
+    // regular expressions and comments they are just text.
+    private static void SplitHtmlCommentLookalikes(string source, Program program, SyntaxFacts facts, SourceEdits edits)
+    {
+        foreach (var (marker, split) in new[] { ("<!--", 1), ("-->", 2) })
+        {
+            for (var i = source.IndexOf(marker, StringComparison.Ordinal); i >= 0; i = source.IndexOf(marker, i + 1, StringComparison.Ordinal))
+            {
+                if (facts.IsInsideText(i) || program.Comments.Any(c => c.Start <= i && i < c.End) || edits.Touches(i, i + marker.Length))
+                {
+                    continue;
+                }
+
+                edits.Insert(i + split, " ");
+            }
+        }
+    }
+
+    // The offset just after `export default`, skipping whitespace and comments between the keywords.
+    private static int AfterExportDefault(string source, int start)
+    {
+        var i = SkipTrivia(source, start + "export".Length);
+        if (!source.AsSpan(i).StartsWith("default", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("export default without its keyword");
+        }
+
+        return i + "default".Length;
+    }
+
+    private static int SkipTrivia(string source, int i)
+    {
+        while (i < source.Length)
+        {
+            if (char.IsWhiteSpace(source[i]))
+            {
+                i++;
+            }
+            else if (source.AsSpan(i).StartsWith("//", StringComparison.Ordinal))
+            {
+                while (i < source.Length && source[i] is not ('\n' or '\r' or '\u2028' or '\u2029'))
+                {
+                    i++;
+                }
+            }
+            else if (source.AsSpan(i).StartsWith("/*", StringComparison.Ordinal))
+            {
+                var end = source.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                i = end < 0 ? source.Length : end + 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return i;
+    }
+
+    // The offset of `(` in `[async] function [*] (` starting at `start`, skipping whitespace and comments.
+    private static int ParamsStart(string source, int start)
+    {
+        var i = SkipTrivia(source, start);
+        foreach (var word in new[] { "async", "function", "*" })
+        {
+            if (source.AsSpan(i).StartsWith(word, StringComparison.Ordinal))
+            {
+                i = SkipTrivia(source, i + word.Length);
+            }
+        }
+
+        return source[i] == '(' ? i : throw new InvalidOperationException("anonymous default function without a parameter list");
+    }
+
+    // A prefix no identifier of the module starts with, so the helper and every name made from it are free.
+    private static string ChooseHelperName(HashSet<string> names)
+    {
+        var prefix = "$lmb";
+        for (var n = 1; names.Any(name => name.StartsWith(prefix, StringComparison.Ordinal)); n++)
+        {
+            prefix = "$lmb" + n.ToString(System.Globalization.CultureInfo.InvariantCulture) + "_";
+        }
+
+        return prefix;
+    }
+}
+
+/// <summary>The codes of the transform stage.</summary>
+public static class TransformCodes
+{
+    /// <summary>An import (or re-export) of a name the imported ES module does not export, or exports ambiguously.</summary>
+    public const string MissingExport = "LMB5002";
+}
+
+/// <summary>What the transforms need to know about a module's syntax, from one walk over its tree.</summary>
+internal sealed class SyntaxFacts
+{
+    private readonly List<(int Start, int End)> _textRanges = [];
+
+    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
+
+    public HashSet<Identifier> Callees { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public Dictionary<Identifier, Property> Shorthands { get; } = new(ReferenceEqualityComparer.Instance);
+
+    public List<ImportExpression> ImportExpressions { get; } = [];
+
+    public List<MetaProperty> ImportMetas { get; } = [];
+
+    public static SyntaxFacts Collect(Program program)
+    {
+        var facts = new SyntaxFacts();
+        facts.Visit(program);
+        facts._textRanges.Sort();
+        return facts;
+    }
+
+    /// <summary>True when the offset is inside a string, template chunk or regular expression.</summary>
+    public bool IsInsideText(int offset)
+    {
+        var low = 0;
+        var high = _textRanges.Count - 1;
+        while (low <= high)
+        {
+            var mid = (low + high) / 2;
+            var (start, end) = _textRanges[mid];
+            if (offset < start)
+            {
+                high = mid - 1;
+            }
+            else if (offset >= end)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Visit(Node node)
+    {
+        switch (node)
+        {
+            case Identifier id:
+                Names.Add(id.Name);
+                break;
+            case CallExpression { Callee: Identifier callee }:
+                Callees.Add(callee);
+                break;
+            case TaggedTemplateExpression { Tag: Identifier tag }:
+                Callees.Add(tag);
+                break;
+            case Property { IsShorthand: true, Value: Identifier value } property:
+                Shorthands[value] = property;
+                break;
+            case ImportExpression import:
+                ImportExpressions.Add(import);
+                break;
+            case MetaProperty { Meta.Name: "import" } meta:
+                ImportMetas.Add(meta);
+                break;
+            case Literal literal when literal.Value is string || literal.Regex is not null:
+                _textRanges.Add((literal.Start, literal.End));
+                break;
+            case TemplateElement element:
+                _textRanges.Add((element.Start, element.End));
+                break;
+        }
+
+        foreach (var child in node.ChildNodes())
+        {
+            Visit(child);
+        }
+    }
+}
