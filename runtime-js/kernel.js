@@ -648,8 +648,12 @@
       x: (getters, starsFromCommonJs, anonymousDefault) => {
         const keys = ownKeys(getters).filter((key) => typeof key === 'string');
         keys.sort();
+        // With `export *` from CommonJS, names arrive after the dependencies ran; the properties stay
+        // configurable until then so all of them can be laid out again in sorted order (ECMA-262 orders a
+        // namespace's keys).
+        const pending = starsFromCommonJs !== undefined && starsFromCommonJs.length > 0;
         for (const key of keys) {
-          defineProperty(namespace, key, { get: getters[key], set: undefined, enumerable: true, configurable: false });
+          defineProperty(namespace, key, { get: getters[key], set: undefined, enumerable: true, configurable: pending });
         }
         if (typeof anonymousDefault === 'function') {
           defineProperty(anonymousDefault, 'name', { value: 'default', writable: false, enumerable: false, configurable: true });
@@ -666,17 +670,25 @@
         const finish = () => {
           if (cjsStars === undefined) return;
           // `export * from` a CommonJS module: its names are known only now that it ran.
+          const getters = create(null);
+          for (const key of ownKeys(namespace)) {
+            if (typeof key === 'string') getters[key] = getOwnPropertyDescriptor(namespace, key).get;
+          }
           for (const specifier of cjsStars) {
             const child = resolveDependency(record, specifier);
             const exports = exportsOf(child.id);
             if (!isObjectLike(exports)) continue;
-            const keys = ownKeys(exports).filter((key) => typeof key === 'string' && key !== 'default' && !hasOwn(namespace, key));
-            keys.sort();
-            for (const key of keys) {
+            for (const key of ownKeys(exports)) {
+              if (typeof key !== 'string' || key === 'default' || hasOwn(getters, key)) continue;
               const desc = getOwnPropertyDescriptor(exports, key);
-              if (!desc || !desc.enumerable) continue;
-              defineProperty(namespace, key, { get: () => exportsOf(child.id)[key], set: undefined, enumerable: true, configurable: false });
+              if (desc && desc.enumerable) getters[key] = () => exportsOf(child.id)[key];
             }
+          }
+          const keys = ownKeys(getters);
+          keys.sort();
+          for (const key of keys) delete namespace[key];
+          for (const key of keys) {
+            defineProperty(namespace, key, { get: getters[key], set: undefined, enumerable: true, configurable: false });
           }
           cjsStars = undefined;
           sealNamespace(namespace);

@@ -134,12 +134,15 @@ internal sealed class EsmLinker
         }
 
         ResolvedBinding? found = null;
+        int? commonJsStar = null;
         foreach (var star in module.StarSpecifiers)
         {
             var target = Target(id, star);
             if (!IsEsModule(target))
             {
-                continue; // CommonJS names join at run time, after the static ones (see kernel.js).
+                // CommonJS names join at run time, after the static ones (see kernel.js).
+                commonJsStar ??= target;
+                continue;
             }
 
             var resolution = ResolveExport(target, name, resolving);
@@ -163,7 +166,8 @@ internal sealed class EsmLinker
             }
         }
 
-        return found;
+        // Not a static name: it may be one a CommonJS star source provides when it runs; the import then reads it.
+        return found ?? (commonJsStar is { } cjs ? new ResolvedBinding(cjs, name) : null);
     }
 
     /// <summary>The first <c>export *</c> source of module <paramref name="id"/> that provides <paramref name="name"/>.</summary>

@@ -85,6 +85,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         }
 
         RewriteDynamicImports(module, facts, edits, helper);
+        NeutralizeHashbang(module.Source, edits);
 
         // An HTML-like comment is a comment to the browser and to our script parse alike; a line comment keeps
         // that meaning without the syntax the bundle verifier refuses.
@@ -290,6 +291,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         }
 
         RewriteDynamicImports(module, facts, edits, helper);
+        NeutralizeHashbang(module.Source, edits);
         SplitHtmlCommentLookalikes(module.Source, program, facts, edits);
 
         // 4. The header: binding sources, namespace getters, then the dependencies run.
@@ -362,6 +364,15 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
             HelperName = helper,
         };
         return (record, diagnostics.ToImmutable());
+    }
+
+    // `#!` is a comment only at the very start of a file; inside the wrapper it would be a syntax error.
+    private static void NeutralizeHashbang(string source, SourceEdits edits)
+    {
+        if (source.StartsWith("#!", StringComparison.Ordinal))
+        {
+            edits.Replace(0, 2, "//");
+        }
     }
 
     // In module code `<!--` and `-->` are operators; the bundle is a classic script, where browsers read them as

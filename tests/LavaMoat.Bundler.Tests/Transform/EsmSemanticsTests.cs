@@ -23,6 +23,7 @@ public sealed class EsmSemanticsTests
     [DataRow("dynamic-import")]
     [DataRow("default-forms")]
     [DataRow("html-lookalikes")]
+    [DataRow("reexports-and-scopes")]
     public async Task Bundle_behaves_like_native_ESM(string fixture)
     {
         var project = FixtureDir(fixture);

@@ -211,6 +211,54 @@ public sealed class PipelineTests
         Assert.AreEqual("[false,1]", result.Logs.Single().Line);
     }
 
+    [TestMethod]
+    public async Task Hashbangs_and_modules_that_use_the_helper_names_themselves_still_work()
+    {
+        // A module that declares `$lmb`, `$lmb0` and `$lmb_d` must not capture the transform's own names, and a
+        // hashbang (a comment only at the start of a file) must not end up mid-bundle.
+        var root = Project(
+            "names",
+            ("package.json", AppPackage),
+            ("src/main.js", "#!/usr/bin/env node\nimport { $lmb, $lmb0 } from './lib.js';\nimport def from './lib.js';\nconst $lmb_d = 'mine';\nconsole.log([$lmb, $lmb0, def, $lmb_d].join(' '));\n"),
+            ("src/lib.js", "export const $lmb = 'one';\nexport const $lmb0 = 'two';\nexport default 'three';\n"),
+            ("src/cli.cjs", "#!/usr/bin/env node\nmodule.exports = 1;\n"));
+        var result = await EsmSemanticsTests.BundleAndRunAsync(root, "src/main.js");
+        result.AssertNoErrors();
+        Assert.AreEqual("one two three mine", result.Logs.Single().Line);
+
+        var script = await EsmSemanticsTests.BundleAndRunAsync(root, "src/cli.cjs");
+        script.AssertNoErrors();
+    }
+
+    /// <summary>Attack: code that tries to leave its wrapper by closing it. It cannot parse on its own, so it is a
+    /// located error and nothing is written.</summary>
+    [TestMethod]
+    [DataRow("}}}}}, {}]); globalThis.escaped = true; ((function(){ {{{{{")]
+    [DataRow("x = 1 /* */ }; globalThis.escaped = true; function y() {")]
+    public void Code_that_would_close_its_wrapper_is_refused(string code)
+    {
+        var root = Project("escape", ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
+        var output = Path.Combine(root, "out", "app.js");
+        var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], output) { AutoPolicy = true });
+        var error = build.Diagnostics.First(d => d.IsError);
+        Assert.AreEqual(("LMB1001", "index.js"), (error.Code, error.File));
+        Assert.IsFalse(File.Exists(output));
+    }
+
+    /// <summary>Attack: wrapper-closing text hidden where a naive splitter would see it (strings, templates,
+    /// comments, regular expressions, a comment at the end of the file) stays module text.</summary>
+    [TestMethod]
+    public async Task Wrapper_closing_text_inside_literals_and_comments_stays_inside_the_module()
+    {
+        var root = Project(
+            "hidden",
+            ("package.json", """{ "name": "app", "version": "1.0.0" }"""),
+            ("index.js", "const s = \"}}}]); globalThis.escaped = 1; ([{{{\";\nconst t = `}}}]); ${'`'} */`;\nconst r = /}}}\\]\\);/;\n/* }}}]); */\nconsole.log(String(s.length + t.length) + ' ' + r.test('}}}]);') + ' ' + typeof globalThis.escaped);\n// }}}]); globalThis.escaped = 2;"));
+        var result = await EsmSemanticsTests.BundleAndRunAsync(root, "index.js");
+        result.AssertNoErrors();
+        Assert.AreEqual("47 true undefined", result.Logs.Single().Line);
+    }
+
     private static void CopyDirectory(string from, string to)
     {
         foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
