@@ -60,7 +60,10 @@ public static class BundlePipeline
         // 2. Transforms, and the analysis the policy needs (both per module, in parallel).
         var transformed = TransformStage.Run(graph, cancellation);
         diagnostics.AddRange(transformed.Diagnostics);
-        var analyses = Analyze(graph, cancellation);
+        var paths = new PolicyPaths(root, request.PolicyName);
+        var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
+        var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
+        var analyses = Analyze(graph, needsGeneration, cancellation);
         foreach (var (module, analysis) in graph.Modules.Zip(analyses))
         {
             foreach (var finding in analysis.SesCompat)
@@ -75,13 +78,10 @@ public static class BundlePipeline
         }
 
         // 3. Policy: generated (autopolicy) or loaded; the override always applies, at bundle time.
-        var paths = new PolicyPaths(root, request.PolicyName);
         var policyPath = request.PolicyPath is { } p ? Path.GetFullPath(p) : paths.Primary;
         var overridePath = request.OverridePath is { } o ? Path.GetFullPath(o) : paths.Override;
-        var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
         inputs.Add(policyPath);
         inputs.Add(overridePath);
-        var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
         var generated = needsGeneration ? PolicyGenerator.Generate(PolicyModules(graph, analyses)) : null;
         var outputs = new List<(string Path, string Text)>();
 
@@ -181,7 +181,9 @@ public static class BundlePipeline
 
     private sealed record ModuleAnalysis(GlobalUsage Globals, ImmutableArray<SesCompatFinding> SesCompat);
 
-    private static ModuleAnalysis[] Analyze(ModuleGraph graph, CancellationToken cancellation)
+    // Global usage feeds only policy generation (autopolicy, check, debug file); SES-compatibility warnings are
+    // always wanted.
+    private static ModuleAnalysis[] Analyze(ModuleGraph graph, bool globals, CancellationToken cancellation)
     {
         var results = new ModuleAnalysis[graph.Modules.Length];
         DeepStack.For(
@@ -195,7 +197,7 @@ public static class BundlePipeline
                     return;
                 }
 
-                var usage = GlobalUsageAnalyzer.Analyze(program, scope);
+                var usage = globals ? GlobalUsageAnalyzer.Analyze(program, scope) : GlobalUsage.Empty;
                 if (!module.InjectedGlobals.IsEmpty)
                 {
                     // Injected names are bound to their polyfills, so they are no globals of this module.

@@ -3,90 +3,88 @@ using LavaMoat.Bundler.Syntax.Ast;
 
 namespace LavaMoat.Bundler.Emit;
 
-/// <summary>Where one module's code ended up in the bundle text (offsets, end exclusive).</summary>
-internal sealed record EmittedModule(int Id, string File, int CodeStart, int CodeEnd);
+/// <summary>Where one module-table entry and its code ended up in the bundle text (offsets, ends exclusive).</summary>
+internal sealed record EmittedModule(int Id, string File, int EntryStart, int EntryEnd, int CodeStart, int CodeEnd);
 
 /// <summary>
-/// Parses the finished bundle again, as the browser will (a classic script), and proves that every module's
-/// code is exactly the body of its own wrapper function: no HTML-like comment, unbalanced token or other parse
-/// trick in one module's text can close its wrapper early or reach into the next one. Also proves that no
+/// Parses the finished module table again, as the browser will (a classic script), and proves that every
+/// module's code is exactly the body of its own wrapper function: no HTML-like comment, unbalanced token or other
+/// parse trick in one module's text can close its wrapper early or reach into the next one. Also proves that no
 /// native <c>import()</c> (which would load code against the real global) and no HTML-like comment (which
-/// browsers and a module-goal parser read differently) is left anywhere in the module table.
+/// browsers and a module-goal parser read differently) is left anywhere in the table.
 /// </summary>
+/// <remarks>
+/// Each entry (<c>[id, deps, function () {…}, meta]</c>) is parsed on its own, in parallel. That is as strong as
+/// parsing the whole table: an entry that parses as exactly one array literal spanning all of its text leaves the
+/// tokenizer where it found it (no open comment, string, template or bracket), so the entries before it cannot
+/// change how it reads, and the separators and the shell around them are our own fixed text.
+/// </remarks>
 internal static class BundleVerifier
 {
-    public static void Verify(string bundle, int tableStart, IReadOnlyList<EmittedModule> modules)
+    public static void Verify(string bundle, IReadOnlyList<EmittedModule> modules)
     {
-        if (tableStart < 0)
+        var failures = new BundleException?[modules.Count];
+        DeepStack.For(modules.Count, i => failures[i] = VerifyEntry(bundle, modules[i]));
+        if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
-            throw new InvalidOperationException("bundle-shell.js has no api slot");
+            throw failure;
         }
+    }
 
-        // The runtime before the table is our own, fixed text; parsing from the table start on keeps this
-        // check proportional to the modules. Blank it rather than cut it, so offsets stay bundle offsets.
-        var text = new string(' ', tableStart) + bundle[tableStart..];
+    private static BundleException? VerifyEntry(string bundle, EmittedModule module)
+    {
+        var text = bundle[module.EntryStart..module.EntryEnd];
         Program program;
         try
         {
-            program = DeepStack.Run(() => new Parser(new ParserOptions { SourceType = SourceType.Script }).ParseScript(text));
+            program = new Parser(new ParserOptions { SourceType = SourceType.Script }).ParseScript(text);
         }
         catch (SyntaxErrorException error)
         {
-            var culprit = modules.FirstOrDefault(m => error.Index >= m.CodeStart && error.Index <= m.CodeEnd);
-            throw new BundleException(
-                "LMB3010",
-                $"{culprit?.File ?? "the bundle"}: the bundle does not parse ({error.Message}); a module's code must be a complete function body");
+            return new BundleException("LMB3010", $"{module.File}: module {module.Id} does not parse inside its wrapper ({error.Message}); a module's code must be a complete function body");
         }
 
         foreach (var comment in program.Comments)
         {
-            var start = comment.Start;
-            if (bundle.AsSpan(start).StartsWith("<!--", StringComparison.Ordinal) || bundle.AsSpan(start).StartsWith("-->", StringComparison.Ordinal))
+            if (text.AsSpan(comment.Start).StartsWith("<!--", StringComparison.Ordinal) || text.AsSpan(comment.Start).StartsWith("-->", StringComparison.Ordinal))
             {
-                throw new BundleException("LMB3005", $"{Owner(modules, start)}: module code contains an HTML-like comment (<!-- or -->); it must be rewritten before bundling");
+                return new BundleException("LMB3005", $"{module.File}: module code contains an HTML-like comment (<!-- or -->); it must be rewritten before bundling");
             }
         }
 
-        var bodies = new HashSet<(int, int)>();
-        var imports = new List<int>();
-        DeepStack.Run(() =>
+        // The wrapper writes "{\n" before the code and "\n}" after it (templates/module-wrapper.js).
+        var body = (module.CodeStart - module.EntryStart - 2, module.CodeEnd - module.EntryStart + 2);
+        var found = false;
+        var imports = false;
+        if (program.Body is [ExpressionStatement { Expression: ArrayExpression entry } statement]
+            && statement.Start == 0 && entry.End == text.Length)
         {
-            Collect(program, bodies, imports);
-            return 0;
-        });
-        if (imports.Count > 0)
-        {
-            throw new BundleException("LMB3004", $"{Owner(modules, imports[0])}: module code contains a native import(…); it must be rewritten before bundling");
+            Walk(entry, ref found, ref imports, body);
         }
 
-        foreach (var module in modules)
+        if (imports)
         {
-            // The wrapper writes "{\n" before the code and "\n}" after it (templates/module-wrapper.js).
-            if (!bodies.Contains((module.CodeStart - 2, module.CodeEnd + 2)))
-            {
-                throw new BundleException("LMB3010", $"{module.File}: module {module.Id} does not parse as the body of its own wrapper function; its text would change the bundle's structure");
-            }
+            return new BundleException("LMB3004", $"{module.File}: module code contains a native import(…); it must be rewritten before bundling");
         }
+
+        return found ? null : new BundleException("LMB3010", $"{module.File}: module {module.Id} does not parse as the body of its own wrapper function; its text would change the bundle's structure");
     }
 
-    private static string Owner(IReadOnlyList<EmittedModule> modules, int offset) =>
-        modules.FirstOrDefault(m => offset >= m.CodeStart && offset < m.CodeEnd)?.File ?? "the bundle";
-
-    private static void Collect(Node node, HashSet<(int, int)> bodies, List<int> imports)
+    private static void Walk(Node node, ref bool found, ref bool imports, (int Start, int End) body)
     {
         switch (node)
         {
-            case FunctionExpression function:
-                bodies.Add((function.Body.Start, function.Body.End));
+            case FunctionExpression function when function.Body.Start == body.Start && function.Body.End == body.End:
+                found = true;
                 break;
-            case ImportExpression import:
-                imports.Add(import.Start);
+            case ImportExpression:
+                imports = true;
                 break;
         }
 
         foreach (var child in node.ChildNodes())
         {
-            Collect(child, bodies, imports);
+            Walk(child, ref found, ref imports, body);
         }
     }
 }

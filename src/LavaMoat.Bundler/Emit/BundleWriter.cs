@@ -33,7 +33,6 @@ public sealed partial class BundleWriter
         string? mapJson = null;
         var output = new GeneratedText();
         var emitted = new List<EmittedModule>();
-        var tableStart = -1;
         _assets.BundleShell.WriteTo(output, slot =>
         {
             switch (slot)
@@ -42,7 +41,6 @@ public sealed partial class BundleWriter
                     output.Append(options.Runtime == RuntimePlacement.Inline ? runtime : "");
                     break;
                 case "api":
-                    tableStart = output.Length;
                     output.Append(RuntimeApiName);
                     break;
                 case "modules":
@@ -85,7 +83,7 @@ public sealed partial class BundleWriter
         output.Append("\n");
 
         var bundle = output.ToString();
-        BundleVerifier.Verify(bundle, tableStart, emitted);
+        BundleVerifier.Verify(bundle, emitted);
 
         return new BundleOutput(
             bundle,
@@ -119,6 +117,8 @@ public sealed partial class BundleWriter
     private void WriteModule(GeneratedText output, ModuleRecord module, SourceMapBuilder? sourceMap, List<EmittedModule> emitted)
     {
         var code = NormalizeNewlines(module.Code);
+        var entryStart = output.Length;
+        var codeStart = -1;
         _assets.ModuleWrapper.WriteTo(output, slot =>
         {
             switch (slot)
@@ -146,13 +146,12 @@ public sealed partial class BundleWriter
                         : module.HelperName ?? throw new BundleException("LMB3009", $"{module.File}: an ES module needs a helper name"));
                     break;
                 case "code":
-                    var codeStart = output.Length;
+                    codeStart = output.Length;
                     if (sourceMap is not null && module.Source is not null)
                     {
                         AddMappings(sourceMap, module, code, output.Line, output.Column);
                     }
                     output.Append(code);
-                    emitted.Add(new EmittedModule(module.Id, module.File, codeStart, output.Length));
                     break;
                 case "meta":
                     output.Append(Json(w =>
@@ -175,6 +174,8 @@ public sealed partial class BundleWriter
                     throw new InvalidOperationException($"module-wrapper.js: unknown slot {slot}");
             }
         });
+        // The template ends with the entry's closing "]" and the "," that separates entries.
+        emitted.Add(new EmittedModule(module.Id, module.File, entryStart, output.Length - 1, codeStart, codeStart + code.Length));
     }
 
     private static void AddMappings(SourceMapBuilder sourceMap, ModuleRecord module, string code, int line, int column)

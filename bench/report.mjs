@@ -1,0 +1,238 @@
+// Writes bench/README.md from the results of one bench/run.sh: builds (measure.mjs), page start-up
+// (startup/BundleStartupBench), parse throughput (parse/acorn-app.mjs + ParseBench). Pure formatting: every
+// figure comes from those files, nothing is measured here.
+//
+//   node bench/report.mjs --builds b.json --startup s.json --acorn a.jsonl --ours o.jsonl
+//        --load-before "<uptime>" --load-after "<uptime>" --runs N --loads N --pairs N --seconds S > bench/README.md
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+
+const args = Object.fromEntries(
+  process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
+);
+const readJson = (p) => (p && existsSync(p) ? JSON.parse(readFileSync(p, 'utf8')) : null);
+const readLines = (p) => (p && existsSync(p) ? readFileSync(p, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []);
+const builds = readJson(args.builds) ?? { tools: {} };
+const startup = readJson(args.startup) ?? [];
+const acornRuns = readLines(args.acorn);
+const oursRuns = readLines(args.ours);
+
+const sorted = (xs) => [...xs].sort((a, b) => a - b);
+const median = (xs) => {
+  const s = sorted(xs);
+  if (s.length === 0) return NaN;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const fmt = (x, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
+const ratioText = (x) => (Number.isFinite(x) ? x.toFixed(2) + '×' : 'n/a');
+const mb = (bytes) => (bytes == null ? 'n/a' : (bytes / 1e6).toFixed(2) + ' MB');
+const sh = (cmd, a) => {
+  const r = spawnSync(cmd, a, { encoding: 'utf8' });
+  return r.status === 0 ? (r.stdout || r.stderr).trim().split('\n')[0] : 'n/a';
+};
+
+// Paired ratio: per round, other / reference; the median of those. Both tools ran in the same round, close in
+// time, so a load spike that slows one round slows both.
+function pairedRatio(a, b, key = 'seconds') {
+  const byRound = new Map(b.filter((s) => s[key] != null).map((s) => [s.round, s[key]]));
+  const ratios = a.filter((s) => s[key] != null && byRound.has(s.round)).map((s) => s[key] / byRound.get(s.round));
+  return median(ratios);
+}
+const tool = (id) => builds.tools[id];
+// measure.mjs names our rows by their option set; the report spells them out.
+const label = (t) => ({ ours: 'LavaMoat.Bundler CLI (protected)', 'ours-autopolicy': 'LavaMoat.Bundler CLI (--autopolicy)', 'ours-no-map': 'LavaMoat.Bundler CLI (protected, --sourcemap none)' })[t.tool] ?? t.tool;
+const ok = (t) => t && !t.failed && t.samples.some((s) => s.seconds != null);
+const times = (t) => t.samples.filter((s) => s.seconds != null).map((s) => s.seconds);
+const rss = (t) => median(t.samples.filter((s) => s.maxRssKb != null).map((s) => s.maxRssKb)) / 1024;
+
+function buildTable(app) {
+  const ref = tool(`${app}/ours`);
+  const rows = Object.values(builds.tools).filter((t) => t.app === app);
+  const lines = [
+    '| tool | version | median | spread (min–max) | ratio to ours protected | peak RSS | CPU (user+sys) | output JS raw | gzip -9 | source maps |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const t of rows) {
+    if (!ok(t)) {
+      lines.push(`| ${label(t)} | ${t.version} | did not build: ${(t.failed ?? 'failed in every round').replace(/\|/g, '\\|').slice(0, 300)} | | | | | | | |`);
+      continue;
+    }
+    const s = times(t);
+    const cpu = median(t.samples.filter((x) => x.cpuSeconds != null).map((x) => x.cpuSeconds));
+    const ratio = ok(ref) ? pairedRatio(t.samples, ref.samples) : NaN;
+    const o = t.out ?? {};
+    lines.push(`| ${label(t)} | ${t.version} | ${fmt(median(s))} s | ${fmt(Math.min(...s))}–${fmt(Math.max(...s))} s | ${ratioText(ratio)} | ${fmt(rss(t), 0)} MB | ${fmt(cpu, 1)} s | ${mb(o.raw)}${o.files > 1 ? ` (${o.files} files)` : ''} | ${mb(o.gzip)} | ${o.maps ? mb(o.maps) : 'none'} |`);
+  }
+  if (app === 'realworld') {
+    // TODO(issue 5): the lead fills these once src/LavaMoat.Bundler.MSBuild lands (a project referencing the task,
+    // timed as `dotnet build` cold and as a no-op incremental `dotnet build`, through measure.mjs like the rest).
+    lines.push('| MSBuild task, cold `dotnet build` | pending issue 5 | TODO | | | | | | | |');
+    lines.push('| MSBuild task, no-op incremental `dotnet build` | pending issue 5 | TODO | | | | | | | |');
+  }
+  return lines.join('\n');
+}
+
+function startupTable() {
+  const lines = ['| page | app result | loads | median | spread (min–max) | ratio to esbuild (unprotected), paired | ratio to browserify (unprotected), paired |', '|---|---|---|---|---|---|---|'];
+  const byName = Object.fromEntries(startup.map((v) => [v.name, v]));
+  const pairMs = (a, b) => (a && b ? median(a.ms.map((x, i) => (b.ms[i] ? x / b.ms[i] : NaN)).filter(Number.isFinite)) : NaN);
+  for (const v of startup) {
+    const app = v.name.split(':')[0];
+    const s = v.ms;
+    lines.push(`| ${v.name} | ${v.app.replace(/\|/g, '\\|').slice(0, 160)} | ${s.length} | ${s.length ? fmt(median(s), 0) + ' ms' : 'n/a'} | ${s.length ? `${fmt(Math.min(...s), 0)}–${fmt(Math.max(...s), 0)} ms` : ''} | ${ratioText(pairMs(v, byName[`${app}:esbuild`]))} | ${ratioText(pairMs(v, byName[`${app}:browserify`]))} |`);
+  }
+  return { table: lines.join('\n'), pairMs, byName };
+}
+
+const { table: startupMd, pairMs, byName: pages } = startupTable();
+const flat = (runs) => runs.flatMap((r) => r.mbPerSecond);
+const parseOurs = median(flat(oursRuns));
+const parseAcorn = median(flat(acornRuns));
+
+// Goal verdicts (issue 6). Each names the figures it used, so a reader can check it against the tables.
+const verdicts = [];
+const verdict = (goal, value, pass, basis) => verdicts.push(`| ${goal} | ${value} | ${pass == null ? 'n/a' : pass ? '**met**' : '**not met**'} | ${basis} |`);
+{
+  const l = tool('cjs-app/lavamoat-browserify'), o = tool('cjs-app/ours');
+  const r = ok(l) && ok(o) ? pairedRatio(l.samples, o.samples) : NaN;
+  verdict('protected build ≥10× faster than browserify + lavamoat-browserify', `${fmt(r)}×`, Number.isFinite(r) ? r >= 10 : null, 'cjs-app (lavamoat-browserify cannot build the real app), enforcing vs our protected build, paired median');
+}
+for (const app of ['realworld', 'cjs-app']) {
+  const e = tool(`${app}/esbuild`), o = tool(`${app}/ours`);
+  const r = ok(e) && ok(o) ? pairedRatio(o.samples, e.samples) : NaN;
+  verdict(`protected build ≤2× esbuild (${app})`, `${fmt(r)}×`, Number.isFinite(r) ? r <= 2 : null, 'our protected build / esbuild, paired median');
+}
+{
+  const l = tool('cjs-app/lavamoat-browserify-autopolicy'), o = tool('cjs-app/ours-autopolicy');
+  const r = ok(l) && ok(o) ? pairedRatio(l.samples, o.samples) : NaN;
+  verdict('autopolicy ≥10× faster than lavamoat-browserify --autopolicy', `${fmt(r)}×`, Number.isFinite(r) ? r >= 10 : null, 'cjs-app, paired median');
+  const w = tool('realworld/lavamoat-webpack-generate'), ow = tool('realworld/ours-autopolicy');
+  const rw = ok(w) && ok(ow) ? pairedRatio(w.samples, ow.samples) : NaN;
+  verdict('(for reference) autopolicy vs @lavamoat/webpack generatePolicy', `${fmt(rw)}×`, null, 'realworld, paired median; not a goal');
+}
+verdict('parser ≥1.5× acorn', `${fmt(parseOurs / parseAcorn)}×`, Number.isFinite(parseOurs / parseAcorn) ? parseOurs / parseAcorn >= 1.5 : null, 'medians of all rounds on the real app\'s files');
+for (const app of ['realworld', 'cjs-app']) {
+  const r = pairMs(pages[`${app}:ours`], pages[`${app}:esbuild`]);
+  verdict(`page start-up of our protected bundle ≤1.3× unprotected (${app})`, `${fmt(r)}×`, Number.isFinite(r) ? r <= 1.3 : null, 'ours / esbuild, paired median of loads');
+}
+{
+  const ours = pairMs(pages['cjs-app:ours'], pages['cjs-app:browserify']);
+  const lmb = pairMs(pages['cjs-app:lavamoat-browserify'], pages['cjs-app:browserify']);
+  verdict('start-up ratio smaller than lavamoat-browserify\'s', `ours ${fmt(ours)}× vs lavamoat-browserify ${fmt(lmb)}×`, Number.isFinite(ours) && Number.isFinite(lmb) ? ours < lmb : null, 'cjs-app, both against the same browserify (unprotected) page');
+}
+for (const [ours, theirs, what] of [['cjs-app/ours', 'cjs-app/lavamoat-browserify', 'protected'], ['cjs-app/ours-autopolicy', 'cjs-app/lavamoat-browserify-autopolicy', 'autopolicy']]) {
+  const o = tool(ours), l = tool(theirs);
+  const a = ok(o) ? rss(o) : NaN, b = ok(l) ? rss(l) : NaN;
+  verdict(`peak memory ≤ browserify + lavamoat-browserify (${what})`, `${fmt(a, 0)} MB vs ${fmt(b, 0)} MB`, Number.isFinite(a) && Number.isFinite(b) ? a <= b : null, 'cjs-app, median peak RSS');
+}
+
+const cpu = (readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/) ?? [])[1] ?? os.cpus()[0]?.model ?? 'unknown';
+const osName = (existsSync('/etc/os-release') ? readFileSync('/etc/os-release', 'utf8').match(/PRETTY_NAME="(.*)"/)?.[1] : null) ?? `${os.type()} ${os.release()}`;
+const parseFiles = oursRuns[0] ? `${oursRuns[0].files} files, ${(oursRuns[0].chars / 1e6).toFixed(2)} M chars` : 'n/a';
+
+process.stdout.write(`# Benchmarks
+
+Generated by \`bench/run.sh\` on ${builds.date ?? new Date().toISOString()} (the command rewrites this file; edit
+\`bench/report.mjs\` for the text). Issue 6.
+
+**Machine:** ${os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB RAM, ${osName} (kernel ${os.release()}),
+node ${process.version}, dotnet SDK ${sh('dotnet', ['--version'])}, ${sh('/usr/lib/chromium/chromium', ['--version'])}.
+**Load:** before \`${args['load-before'] ?? 'n/a'}\`; after \`${args['load-after'] ?? 'n/a'}\`. Whole run: ${args.seconds ?? 'n/a'} s.
+The machine is shared: a load average above the core count means other work competed with every figure below.
+The paired ratios (same round, adjacent in time) are the numbers to trust; absolute times are not.
+
+## How to run
+
+\`\`\`sh
+bench/run.sh                                          # everything below; rewrites bench/README.md
+BENCH_RUNS=5 BENCH_LOADS=9 BENCH_PARSE_PAIRS=5 bench/run.sh   # more samples (defaults 3, 5, 3)
+bench/parse/run.sh [pairs]                            # parser vs acorn on the tests' corpus (prints a table)
+dotnet run --project bench/runtime -c Release -- --runs 11   # runtime start-up microbenchmark (synthetic bundles)
+\`\`\`
+
+\`run.sh\` installs the pinned anchors (\`bench/package.json\` + \`bench/package-lock.json\`, \`npm ci\`) and the real
+app's packages (\`tests/apps/realworld\`, \`npm ci\`), builds our CLI, ParseBench and BundleStartupBench in Release once,
+then runs \`bench/measure.mjs\` (builds), \`bench/parse/acorn-app.mjs\` + ParseBench (parse), \`bench/startup\` (Chromium)
+and this report. Apps are copied to a temp folder (sources copied, node_modules hard-linked), never built in the repo.
+
+**Method.** Every build is a whole process (\`dotnet lavamoat-bundle.dll\`, \`node …/webpack-cli\`, the esbuild binary, a
+node script calling the browserify API: \`bench/anchors/\`), run ${builds.runs ?? args.runs} times after one warm-up round; the tool order
+rotates each round. Median and min–max of wall time; "ratio to ours" is the median of per-round ratios (tool / our
+protected build, > 1 means slower than ours). Peak RSS and CPU time from GNU \`/usr/bin/time\` (%M, %U+%S).
+Output sizes are the JS the page loads (all chunks, plus webpack's inlined lockdown), gzip at level 9; source maps
+are listed apart. Nobody minifies (webpack runs with \`minimize: false\`); ours, esbuild and webpack write external
+source maps, browserify none (lavamoat-browserify always appends an inline map of its prelude, counted in its JS); the \`--sourcemap none\`
+row shows what our map costs. Goal verdicts use our default build (external map).
+Enforcing builds use the policy their own autopolicy build wrote in the warm-up (our policy, lavamoat-browserify's,
+and @lavamoat/webpack's each in their own app copy).
+
+## Apps
+
+- **realworld** — \`tests/apps/realworld\`: 34 pinned packages (66 with dependencies), ESM entry, about 2 000 modules
+  (1 740 ESM, 260 CommonJS), 8.3 MB of source, \`import()\` of app code and of packages.
+- **cjs-app** — \`bench/apps/cjs-app\`: CommonJS only, 26 of the same packages (same versions; the run links the real
+  app's node_modules), required with \`require()\`; about 930 modules. It exists because browserify cannot build the
+  real app (see below). Packages left out because browserify 17 cannot take them: \`date-fns\` (its \`browser\` field
+  points at the ESM build), \`@reduxjs/toolkit\` (ES2021 \`??=\` in its CommonJS build: browserify's parser stops),
+  \`uuid\`, \`nanoid\`, \`query-string\` (no \`main\`, only \`exports\`), and the ESM-only \`@noble/hashes\` and \`lodash-es\`.
+
+## Build time
+
+### realworld (ESM + CommonJS, ~2 000 modules)
+
+${buildTable('realworld')}
+
+### cjs-app (CommonJS only, ~930 modules)
+
+${buildTable('cjs-app')}
+
+## Page start-up (Chromium, strict CSP)
+
+Each page: \`start.js\` records \`performance.now()\` and observes \`<html>\`; the bundle loads and runs the app; the
+moment the app sets its ready signal (\`data-app-result\`, after every check including the async ones) is recorded
+too. Figure = ready − start: fetch from 127.0.0.1, parse, lockdown where there is one, and the app's own work.
+Served with \`default-src 'none'; script-src 'self'\`, a fresh browser context per load, pages interleaved per
+round, ${args.loads ?? 'n'} loads after one warm-up. "app result" is the app's own verdict (FAIL names the failing checks).
+
+${startupMd}
+
+## Parse throughput (the real app's files)
+
+${parseFiles} (the reachable graph from esbuild's metafile; each file parsed with the goal acorn accepts; million
+chars per second, ${args.pairs ?? 'n'} interleaved process pairs × 3 rounds each after warm-up).
+
+| parser | median MB/s | min | max | allocated bytes per char |
+|---|---|---|---|---|
+| LavaMoat.Bundler.Syntax | ${fmt(parseOurs)} | ${fmt(Math.min(...flat(oursRuns)))} | ${fmt(Math.max(...flat(oursRuns)))} | ${oursRuns.at(-1)?.allocatedBytesPerChar ?? 'n/a'} |
+| acorn ${acornRuns[0]?.acorn ?? ''} (node ${process.version}) | ${fmt(parseAcorn)} | ${fmt(Math.min(...flat(acornRuns)))} | ${fmt(Math.max(...flat(acornRuns)))} | n/a |
+
+## Goals (issue 6)
+
+| goal | measured | verdict | basis |
+|---|---|---|---|
+${verdicts.join('\n')}
+
+## Notes on the anchors (observed with the pinned versions, 2026-11-21)
+
+- **browserify / lavamoat-browserify cannot build the real app**, with or without esmify: browserify's resolver
+  ignores package.json \`exports\`, so packages that have no \`main\` (\`uuid\` 14, \`nanoid\` 5, \`query-string\` 9) are
+  "Cannot find module"; beyond that, \`date-fns\`'s \`browser\` field points at ESM and \`@reduxjs/toolkit\`'s CommonJS
+  build uses \`??=\`, which browserify's parser rejects. Hence the CommonJS-only cjs-app for that comparison.
+  The enforcing row fails because there is no policy for it to read (the autopolicy build failed).
+- **browserify has no \`process\` builtin** (only \`_process\` for the inserted global), so \`require('process')\` fails
+  with \`lstat <cwd>/process\`; \`bench/anchors/browserify-build.cjs\` maps the name to the \`process\` package.
+- **webpack is pinned to 5.97.1**, not 5.107.2: with 5.107.2, @lavamoat/webpack 1.5.3 (the newest on the registry
+  here) builds the real app but the bundle dies at start-up with \`TypeError: __webpack_require__.dn is not a
+  function\` (webpack's newer \`setAnonymousDefaultName\` runtime helper is not in the plugin's list of
+  supported helpers, so modules with an anonymous \`export default\` break). 5.97.1 predates that helper.
+- **lavamoat-browserify's cjs-app bundle fails one check in Chromium**: with the policy its own autopolicy wrote,
+  \`zod\` throws \`TypeError: Cannot convert undefined or null to object\` (the other checks pass; our bundle of the
+  same app passes all). Its start-up figure still measures the page to the app's ready signal.
+- @lavamoat/webpack warns that one module id "can't be controlled by policy and must be ignored at runtime".
+- ES2021+ syntax in packages and modern runtime helpers are where the anchors break; our CLI built both apps.
+
+## Which anchors build which app
+
+${Object.values(builds.tools).map((t) => `- ${t.app} / ${label(t)}: ${ok(t) ? 'built' : `**did not build** — ${t.failed ?? 'failed in every round'}`}`).join('\n')}
+`);

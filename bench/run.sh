@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# The benchmark suite (issue 6): builds the bench apps with our CLI and the anchors (esbuild, webpack,
+# @lavamoat/webpack, browserify, lavamoat-browserify), loads the bundles in Chromium, compares our parser
+# with acorn, and rewrites bench/README.md with the figures. See bench/README.md for the method.
+#
+#   bench/run.sh
+#   BENCH_RUNS=5 BENCH_LOADS=9 BENCH_PARSE_PAIRS=5 bench/run.sh    # more samples
+#
+# Defaults (3 measured build rounds after a warm-up, 5 page loads, 3 parse pairs) take about 15-20 minutes on a
+# 2-core machine. BENCH_WORK=<dir> keeps the work folder (app copies, outputs, raw results) for inspection.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${BENCH_RUNS:-3}
+loads=${BENCH_LOADS:-5}
+pairs=${BENCH_PARSE_PAIRS:-3}
+cd "$root"
+started=$(date +%s)
+load_before=$(uptime)
+
+echo "== installing pinned anchors and the real app's packages" >&2
+npm ci --prefix bench --no-audit --no-fund --loglevel=error >/dev/null
+[ -f tests/apps/realworld/node_modules/react/package.json ] \
+  || npm ci --prefix tests/apps/realworld --no-audit --no-fund --loglevel=error >/dev/null
+
+echo "== building our CLI and the bench programs (Release)" >&2
+out=artifacts/bench
+dotnet build src/LavaMoat.Bundler.Tool -c Release --nologo -v quiet -o "$out/tool" >/dev/null
+dotnet build bench/ParseBench -c Release --nologo -v quiet -o "$out/ParseBench" >/dev/null
+dotnet build bench/startup -c Release --nologo -v quiet -o "$out/startup" >/dev/null
+
+if [ -n "${BENCH_WORK:-}" ]; then
+  work=$BENCH_WORK
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
+
+echo "== builds ($runs rounds after a warm-up)" >&2
+node bench/measure.mjs --work "$work" --tool "$root/$out/tool/lavamoat-bundle.dll" --runs "$runs" --out "$work/builds.json"
+
+echo "== parse throughput ($pairs pairs)" >&2
+: >"$work/acorn.jsonl"
+: >"$work/ours.jsonl"
+meta="$work/out/realworld/esbuild/app.js.meta.json"
+if [ -f "$meta" ]; then
+  for _ in $(seq 1 "$pairs"); do
+    node bench/parse/acorn-app.mjs "$work/apps/realworld-esbuild" "$meta" "$work/files.txt" 3 >>"$work/acorn.jsonl"
+    dotnet "$out/ParseBench/ParseBench.dll" "$work/files.txt" 3 >>"$work/ours.jsonl"
+  done
+fi
+
+echo "== page start-up ($loads loads)" >&2
+pages=()
+add_page() { [ -s "$work/out/$2" ] && pages+=("$1=$work/out/$2") || echo "no bundle for $1" >&2; }
+add_page realworld:ours realworld/ours/app.js
+add_page realworld:esbuild realworld/esbuild/app.js
+add_page realworld:webpack realworld/webpack/main.js
+add_page realworld:lavamoat-webpack realworld/lavamoat-webpack/main.js
+add_page realworld:browserify realworld/browserify/app.js
+add_page realworld:lavamoat-browserify realworld/lavamoat-browserify/app.js
+add_page cjs-app:ours cjs-app/ours/app.js
+add_page cjs-app:esbuild cjs-app/esbuild/app.js
+add_page cjs-app:browserify cjs-app/browserify/app.js
+add_page cjs-app:lavamoat-browserify cjs-app/lavamoat-browserify/app.js
+add_page cjs-app:webpack cjs-app/webpack/main.js
+add_page cjs-app:lavamoat-webpack cjs-app/lavamoat-webpack/main.js
+dotnet "$out/startup/BundleStartupBench.dll" --runs "$loads" --out "$work/startup.json" "${pages[@]}"
+
+load_after=$(uptime)
+node bench/report.mjs --builds "$work/builds.json" --startup "$work/startup.json" \
+  --acorn "$work/acorn.jsonl" --ours "$work/ours.jsonl" --runs "$runs" --loads "$loads" --pairs "$pairs" \
+  --load-before "$load_before" --load-after "$load_after" --seconds "$(( $(date +%s) - started ))" >bench/README.md.new
+mv bench/README.md.new bench/README.md
+echo "== wrote bench/README.md ($(( $(date +%s) - started )) s)" >&2

@@ -1,0 +1,2 @@
+// Stands in for a LavaMoat bundle shipped by a Razor class library.
+globalThis.lavamoatFixtureLib = true;

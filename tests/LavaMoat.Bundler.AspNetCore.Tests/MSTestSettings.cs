@@ -1,0 +1,1 @@
+[assembly: Parallelize(Workers = 2, Scope = ExecutionScope.MethodLevel)]
