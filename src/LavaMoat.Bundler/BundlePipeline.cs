@@ -47,6 +47,7 @@ public static class BundlePipeline
             cancellation);
         diagnostics.AddRange(graph.Diagnostics.Select(FromResolution));
         var inputs = graph.Modules.Where(m => !m.IsEmpty).Select(m => Path.GetFullPath(Path.Combine(root, m.Path))).ToList();
+        inputs.AddRange(graph.PackageJsonFiles);
         if (graph.HasErrors || graph.EntryIds.IsEmpty)
         {
             if (graph.EntryIds.IsEmpty && !graph.HasErrors)
@@ -140,10 +141,14 @@ public static class BundlePipeline
             StatsMode = request.StatsMode,
             Lockdown = request.Lockdown,
         };
+        // Only what the writer needs is captured: the graph (every tree and scope) can be collected while it works.
+        var bundleInput = new BundleInput(transformed.Modules, graph.EntryIds, effectivePolicy, options);
+        var moduleCount = graph.Modules.Length;
+        var packageCount = graph.Modules.Where(m => !m.IsEmpty).Select(m => m.Package).Distinct(StringComparer.Ordinal).Count();
         BundleOutput output;
         try
         {
-            output = DeepStack.Run(() => new BundleWriter().Write(new BundleInput(transformed.Modules, graph.EntryIds, effectivePolicy, options)));
+            output = DeepStack.Run(() => new BundleWriter().Write(bundleInput));
         }
         catch (BundleException error)
         {
@@ -170,8 +175,7 @@ public static class BundlePipeline
             return Fail(inputs);
         }
 
-        var packages = graph.Modules.Where(m => !m.IsEmpty).Select(m => m.Package).Distinct(StringComparer.Ordinal).Count();
-        var stats = new BundleStats(graph.Modules.Length, packages, Utf8NoBom.GetByteCount(output.Bundle), clock.Elapsed);
+        var stats = new BundleStats(moduleCount, packageCount, Utf8NoBom.GetByteCount(output.Bundle), clock.Elapsed);
         return new BundleResult(Sorted(diagnostics), [.. outputs.Select(x => x.Path)], stats, [.. inputs.Distinct(StringComparer.Ordinal)]);
     }
 

@@ -81,7 +81,8 @@ public sealed class TaskTests
         CollectionAssert.IsSubsetOf(new[] { bundle, bundle + ".map" }, task.WrittenFiles.Select(f => f.ItemSpec).ToList());
         var inputs = File.ReadAllLines(depFile);
         CollectionAssert.AreEquivalent(
-            new[] { "src/app.js", "node_modules/greet/index.js", "node_modules/shout/index.js" }.Select(p => Path.GetFullPath(p, app.Path)).ToList(),
+            new[] { "src/app.js", "node_modules/greet/index.js", "node_modules/shout/index.js", "package.json", "node_modules/greet/package.json", "node_modules/shout/package.json" }
+                .Select(p => Path.GetFullPath(p, app.Path)).ToList(),
             inputs);
         // The generated policy is an output, not an input; the absent override is watched for.
         var absent = File.ReadAllLines(depFile + ".absent");

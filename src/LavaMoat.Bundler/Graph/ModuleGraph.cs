@@ -100,6 +100,9 @@ public sealed record ModuleGraph(
     ImmutableArray<int> EntryIds,
     ImmutableArray<ResolutionDiagnostic> Diagnostics)
 {
+    /// <summary>Full paths of the package.json files resolution and package naming read (inputs of the build).</summary>
+    public ImmutableArray<string> PackageJsonFiles { get; init; } = [];
+
     /// <summary>True when any diagnostic is an error (the bundle must not be written).</summary>
     public bool HasErrors => Diagnostics.Any(d => d.Severity == ResolutionSeverity.Error);
 

@@ -356,7 +356,7 @@ public static class ModuleGraphBuilder
                 .ThenBy(d => d.Code, StringComparer.Ordinal)
                 .ThenBy(d => d.Message, StringComparer.Ordinal)
                 .ToImmutableArray();
-            return new ModuleGraph(modules.MoveToImmutable(), entryIds, diagnostics);
+            return new ModuleGraph(modules.MoveToImmutable(), entryIds, diagnostics) { PackageJsonFiles = [.. fs.PackageJsonFilesRead] };
         }
     }
 

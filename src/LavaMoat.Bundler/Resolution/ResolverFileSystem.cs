@@ -72,6 +72,13 @@ public sealed class ResolverFileSystem
     public PackageJsonRead ReadPackageJson(string directory) =>
         _packageJsons.GetOrAdd(directory, dir => new Lazy<PackageJsonRead>(() => LoadPackageJson(dir))).Value;
 
+    /// <summary>Every package.json this instance has read (full paths, sorted): inputs of the build, for incremental builds.</summary>
+    public IReadOnlyList<string> PackageJsonFilesRead =>
+        [.. _packageJsons
+            .Where(p => p.Value.IsValueCreated && (p.Value.Value.Package is not null || p.Value.Value.Error is not null))
+            .Select(p => Path.Join(p.Key, "package.json"))
+            .Order(StringComparer.Ordinal)];
+
     private PackageJsonRead LoadPackageJson(string directory)
     {
         var file = Path.Join(directory, "package.json");
