@@ -137,7 +137,8 @@ function runOnce(tool) {
 function firstError(lines) {
   const text = lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('Command exited') && l !== '^');
   const i = text.findIndex((l) => /error/i.test(l));
-  return text.slice(Math.max(i, 0), Math.max(i, 0) + 2).join(' | ');
+  // The work folder is a temp path of this machine; the report keeps it out so it reads the same everywhere.
+  return text.slice(Math.max(i, 0), Math.max(i, 0) + 2).join(' | ').replaceAll(work + '/', '<work>/');
 }
 
 const results = { date: new Date().toISOString(), runs, tools: {} };

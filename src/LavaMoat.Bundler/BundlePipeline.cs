@@ -69,7 +69,7 @@ public static class BundlePipeline
         {
             foreach (var finding in analysis.SesCompat)
             {
-                diagnostics.Add(new BuildDiagnostic("LMB5101", DiagnosticSeverity.Warning, finding.Message, module.Path, finding.Line, finding.Column));
+                diagnostics.Add(new BuildDiagnostic(SesCompatAnalyzer.PrimordialMutationCode, DiagnosticSeverity.Warning, finding.Message, module.Path, finding.Line, finding.Column));
             }
         }
 

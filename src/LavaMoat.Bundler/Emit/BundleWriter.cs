@@ -206,19 +206,13 @@ public sealed partial class BundleWriter
             {
                 continue;
             }
-            var startsToken = i == lineStart
-                || char.IsWhiteSpace(code[i - 1])
-                || !IsIdentifierPart(c)
-                || !IsIdentifierPart(code[i - 1]);
-            if (startsToken)
+            if (TokenStarts.StartsToken(code, i, lineStart))
             {
                 var generatedColumn = (codeLine == 0 ? column : 0) + (i - lineStart);
                 sourceMap.Add(line + codeLine, generatedColumn, index, codeLine, i - lineStart);
             }
         }
     }
-
-    private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' || c > 0x7f;
 
     private static string NormalizeNewlines(string code) =>
         // CRLF and CR are line terminators to JavaScript and normalised to LF inside template literals, so this

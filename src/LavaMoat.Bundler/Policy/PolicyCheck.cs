@@ -11,7 +11,7 @@ namespace LavaMoat.Bundler.Policy;
 public static class PolicyCheck
 {
     /// <summary>A permission the code needs is missing from the effective policy.</summary>
-    public const string MissingPermissionCode = "LMB4101";
+    public const string MissingPermissionCode = PolicyCodes.MissingPermission;
 
     /// <summary>
     /// The permissions of <paramref name="required"/> that <paramref name="effective"/> (the merged policy and

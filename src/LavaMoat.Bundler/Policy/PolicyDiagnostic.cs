@@ -81,4 +81,7 @@ public static class PolicyCodes
 
     /// <summary>The override names packages the policy does not have (lavamoat-core suggests regenerating).</summary>
     public const string OverrideNamesNewResources = "LMB4009";
+
+    /// <summary>A permission the code needs is missing from the effective policy (<see cref="PolicyCheck"/>).</summary>
+    public const string MissingPermission = "LMB4101";
 }

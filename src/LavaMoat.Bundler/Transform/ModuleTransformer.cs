@@ -264,9 +264,9 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
             foreach (var reference in variable.References)
             {
                 var id = reference.Identifier;
-                if (edits.Touches(id.Start, id.End))
+                if (facts.ExportedLocals.Contains(id))
                 {
-                    continue; // inside a removed `export { x }`
+                    continue; // in an `export { x }` that step 1 removed
                 }
 
                 if (facts.Shorthands.TryGetValue(id, out var property))
@@ -481,6 +481,9 @@ internal sealed class SyntaxFacts
 
     public Dictionary<Identifier, Property> Shorthands { get; } = new(ReferenceEqualityComparer.Instance);
 
+    /// <summary>The local names of <c>export { … }</c> specifiers (the statements are removed, not rewritten).</summary>
+    public HashSet<Identifier> ExportedLocals { get; } = new(ReferenceEqualityComparer.Instance);
+
     public List<ImportExpression> ImportExpressions { get; } = [];
 
     public List<MetaProperty> ImportMetas { get; } = [];
@@ -534,6 +537,9 @@ internal sealed class SyntaxFacts
                 break;
             case Property { IsShorthand: true, Value: Identifier value } property:
                 Shorthands[value] = property;
+                break;
+            case ExportSpecifier { Local: Identifier local }:
+                ExportedLocals.Add(local);
                 break;
             case ImportExpression import:
                 ImportExpressions.Add(import);

@@ -118,16 +118,9 @@ internal sealed class SourceEdits(string original)
             for (var i = start; i < end; i++)
             {
                 var c = original[i];
-                if (!IsLineBreak(c) && !char.IsWhiteSpace(c))
+                if (!char.IsWhiteSpace(c) && TokenStarts.StartsToken(original, i, start))
                 {
-                    var startsToken = i == start
-                        || char.IsWhiteSpace(original[i - 1])
-                        || !IsIdentifierPart(c)
-                        || !IsIdentifierPart(original[i - 1]);
-                    if (startsToken)
-                    {
-                        AddMapping(i);
-                    }
+                    AddMapping(i);
                 }
 
                 Append(c);
@@ -137,25 +130,17 @@ internal sealed class SourceEdits(string original)
         private void Append(char c)
         {
             Text.Append(c);
-            if (c == '\n' || (c == '\r' && Text.Length > 0))
+            if (c == '\r' || (c == '\n' && !(Text.Length >= 2 && Text[^2] == '\r')))
             {
-                // \r\n counts once: the \n that follows a \r does not start another line.
-                if (c == '\n' && Text.Length >= 2 && Text[^2] == '\r')
-                {
-                    return;
-                }
-
+                // A line ends at \n, \r or \r\n (the \n after a \r starts no second line), as LineMap counts them.
                 _line++;
                 _column = 0;
-                return;
             }
-
-            _column++;
+            else if (c != '\n')
+            {
+                _column++;
+            }
         }
-
-        private static bool IsLineBreak(char c) => c is '\n' or '\r';
-
-        private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' || c > 0x7f;
     }
 }
 
