@@ -3,8 +3,11 @@
 // slow drifts in machine load hit all tools alike; ratios to ours are taken per round (paired) and then the
 // median of those is reported, which holds on a noisy machine better than a ratio of medians.
 // Wall time is measured here around the child; peak RSS and CPU time come from GNU time (-f '%M %U %S').
+// With --task, the MSBuild rows too: `dotnet build` of bench/apps/msbuild-web (the real app bundled by the task),
+// cold and as a no-op, and of the same project without the task.
 //
-//   node bench/measure.mjs --work <dir> --tool <lavamoat-bundle.dll> --runs 3 --out <results.json>
+//   node bench/measure.mjs --work <dir> --tool <lavamoat-bundle.dll> [--task <LavaMoat.Bundler.MSBuild.dll>]
+//        --runs 3 --out <results.json>
 //
 // Writes results.json (every sample, plus which tools did not build and why) for bench/report.mjs.
 import { spawnSync } from 'node:child_process';
@@ -20,9 +23,11 @@ const args = Object.fromEntries(
 );
 const work = resolve(args.work ?? '/tmp/lavamoat-bench');
 const toolDll = resolve(args.tool);
+const taskDll = args.task ? resolve(args.task) : null;
 const runs = Number(args.runs ?? 3);
 const only = args.only ? new Set(args.only.split(',')) : null;
 const outFile = resolve(args.out ?? join(work, 'results.json'));
+mkdirSync(work, { recursive: true });
 
 const nm = join(benchDir, 'node_modules');
 const esbuildBin = join(nm, 'esbuild', 'bin', 'esbuild');
@@ -38,19 +43,29 @@ const apps = {
 
 // One app copy per tool family: autopolicy writes lavamoat/<tool>/policy.json into the project, and ours and
 // lavamoat-browserify use the same default location. Sources are copied; node_modules is hard-linked (cp -al),
-// so nothing is ever written into the repository's apps.
-function appCopy(app, family) {
-  const dir = join(work, 'apps', `${app}-${family}`);
+// so nothing is ever written into the repository's apps. A family with a `project` (the MSBuild rows) gets that
+// folder's files beside the app, and its `setup` runs once, untimed, when the copy is made.
+function appCopy(tool) {
+  const dir = appDir(tool);
   if (!existsSync(dir)) {
-    const { source, modules } = apps[app];
+    const { source, modules } = apps[tool.app];
     mkdirSync(dir, { recursive: true });
     cpSync(join(source, 'package.json'), join(dir, 'package.json'));
     cpSync(join(source, 'src'), join(dir, 'src'), { recursive: true });
     const r = spawnSync('cp', ['-al', modules, join(dir, 'node_modules')]);
     if (r.status !== 0) throw new Error(`cp -al ${modules}: ${r.stderr}`);
+    if (tool.project) cpSync(tool.project, dir, { recursive: true });
+    try {
+      tool.setup?.(dir);
+    } catch (e) {
+      // The next tool of the family starts over rather than building a half-prepared copy.
+      rmSync(dir, { recursive: true, force: true });
+      throw e;
+    }
   }
   return dir;
 }
+const appDir = (tool) => join(work, 'apps', `${tool.app}-${tool.family}`);
 
 const ours = (app, name, extra) => ({
   id: `${app}/${name}`, app, family: 'ours', tool: name, version: 'this repo (Release)',
@@ -75,6 +90,68 @@ const webpack = (app, name, tool, family, mode) => ({
   outDir: true,
 });
 
+// MSBuild rows (realworld only): `dotnet build` of bench/apps/msbuild-web, an ASP.NET Core project whose
+// LavaMoatBundle item bundles src/main.js. The task is the Release build output given by --task, loaded in process
+// (LavaMoatUseTaskHost stays false: what a package user gets from `dotnet build`); the targets are the package's
+// build/ files from this checkout. The twin (family msbuild-without-task) is the same project built with
+// -p:BenchWithoutTask=true, which leaves out the imports and the item: the baseline for what the task costs.
+//
+// Every build is a fresh process tree, as on a CI agent: --disable-build-servers (no MSBuild node reuse, no
+// compiler or Razor server; the compiler runs as its own process). --no-restore: the copy is restored once in its
+// setup, so "cold" measures the build, not NuGet (restore is the same with or without the task).
+// "cold" deletes bin/ and obj/Debug/ (the bundle, its map and the task's input record live under
+// obj/Debug/net10.0/) but keeps restore's files in obj/. "noop" builds again with nothing changed; it is a failed
+// run unless the build rewrote none of the bundle, the task's input record (the task always rewrites it when it
+// runs) and the app's assembly: the LavaMoatBundles target was skipped and nothing was compiled.
+const taskBuildDir = join(repoRoot, 'src', 'LavaMoat.Bundler.MSBuild', 'build') + '/';
+let sdkVersion;
+const dotnetSdk = () => (sdkVersion ??= spawnSync('dotnet', ['--version'], { cwd: work, encoding: 'utf8' }).stdout?.trim() || 'n/a');
+function msbuild(name, tool, { task, cold }) {
+  const family = task ? 'msbuild' : 'msbuild-without-task';
+  const dir = join(work, 'apps', `realworld-${family}`);
+  const obj = join(dir, 'obj', 'Debug', 'net10.0');
+  const assembly = join(dir, 'bin', 'Debug', 'net10.0', 'BenchWeb.dll');
+  const props = task ? [`-p:BenchLavaMoatBuildDir=${taskBuildDir}`, `-p:LavaMoatTaskAssembly=${taskDll}`] : ['-p:BenchWithoutTask=true'];
+  const build = ['dotnet', 'build', '--no-restore', '--disable-build-servers', '-tl:off', '-nologo', ...props];
+  const unchanged = task ? [join(obj, 'lavamoat', 'app.js'), join(obj, 'lavamoat.inputs'), assembly] : [assembly];
+  const clean = () => {
+    rmSync(join(dir, 'bin'), { recursive: true, force: true });
+    rmSync(join(dir, 'obj', 'Debug'), { recursive: true, force: true });
+  };
+  const untimed = (argv) => {
+    const r = spawnSync(argv[0], argv.slice(1), { cwd: dir, env: childEnv(), encoding: 'utf8', maxBuffer: 256 << 20 });
+    if (r.status !== 0) throw new Error(`${argv.slice(0, 3).join(' ')}: ${firstError((r.stdout || '') + (r.stderr || ''))}`);
+  };
+  return {
+    id: `realworld/${name}`, app: 'realworld', family, tool,
+    version: (task ? 'this repo (Release), task in process; ' : '') + `dotnet SDK ${dotnetSdk()}`,
+    project: join(benchDir, 'apps', 'msbuild-web'),
+    // outputs() measures the folder of `out`: the bundle folder with the task, nothing to measure without it.
+    out: task ? join(obj, 'lavamoat', 'app.js') : assembly,
+    outputs: task ? undefined : () => (existsSync(assembly) ? { files: 0 } : null),
+    // Restore once; with the task, also generate the policy the measured builds enforce (as a project that commits
+    // its policy does, and like the CLI's protected row, which enforces the policy of its own autopolicy build).
+    setup: () => {
+      untimed(['dotnet', 'restore', '--disable-build-servers', '-tl:off', ...props]);
+      if (task) untimed([...build, '-p:LavaMoatAutoPolicy=true']);
+      clean();
+    },
+    prepare: () => {
+      if (cold) return clean();
+      // A no-op needs a previous build with the same command; in a measured round that is whichever of the
+      // family's rows ran last, so this builds (untimed) only when that one failed.
+      if (!unchanged.every((f) => existsSync(f))) untimed(build);
+      return unchanged.map((f) => statSync(f).mtimeMs);
+    },
+    check: (before) => {
+      if (cold) return null;
+      const rewritten = unchanged.filter((f, i) => !existsSync(f) || statSync(f).mtimeMs !== before[i]);
+      return rewritten.length ? `not a no-op: rewrote ${rewritten.map((f) => f.slice(dir.length + 1)).join(', ')}` : null;
+    },
+    cmd: () => build,
+  };
+}
+
 // Order inside a family matters only for the warm-up: the policy-generating build runs before the enforcing one
 // so the enforcing build finds a policy (each family has its own app copy).
 const tools = [
@@ -88,6 +165,12 @@ const tools = [
   browserify('realworld', 'browserify', 'browserify + esmify (unprotected)', 'browserify', ['--esm']),
   browserify('realworld', 'lavamoat-browserify-autopolicy', 'lavamoat-browserify + esmify (autopolicy)', 'lavamoat-browserify', ['--esm', '--autopolicy']),
   browserify('realworld', 'lavamoat-browserify', 'lavamoat-browserify + esmify (enforcing)', 'lavamoat-browserify', ['--esm', '--lavamoat']),
+  ...(taskDll ? [
+    msbuild('msbuild-cold', 'MSBuild task, cold `dotnet build`', { task: true, cold: true }),
+    msbuild('msbuild-noop', 'MSBuild task, no-op incremental `dotnet build`', { task: true, cold: false }),
+    msbuild('msbuild-cold-without-task', 'same web project without the task, cold `dotnet build`', { task: false, cold: true }),
+    msbuild('msbuild-noop-without-task', 'same web project without the task, no-op `dotnet build`', { task: false, cold: false }),
+  ] : []),
   ours('cjs-app', 'ours-autopolicy', ['--autopolicy']),
   ours('cjs-app', 'ours', []),
   ours('cjs-app', 'ours-no-map', ['--sourcemap', 'none']),
@@ -115,27 +198,37 @@ function outputs(tool) {
   return { files: files.length, raw, gzip, maps };
 }
 
+const childEnv = (tool) => ({ ...process.env, ...(tool?.env ?? {}), ...(tool ? { BENCH_OUT: dirname(tool.out) } : {}), DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' });
+
 function runOnce(tool) {
-  const cwd = appCopy(tool.app, tool.family);
-  rmSync(dirname(tool.out), { recursive: true, force: true });
-  mkdirSync(dirname(tool.out), { recursive: true });
+  // Untimed: the copy (and its setup) and the tool's own preparation, by default an empty output folder.
+  let cwd, before;
+  try {
+    cwd = appCopy(tool);
+    if (tool.prepare) before = tool.prepare();
+    else {
+      rmSync(dirname(tool.out), { recursive: true, force: true });
+      mkdirSync(dirname(tool.out), { recursive: true });
+    }
+  } catch (e) {
+    return { seconds: NaN, maxRssKb: NaN, ok: false, error: `setup: ${e.message}`.replaceAll(work + '/', '<work>/') };
+  }
   const timeFile = join(work, 'time.txt');
   const argv = tool.cmd(tool.out);
-  const env = { ...process.env, ...(tool.env ?? {}), BENCH_OUT: dirname(tool.out), DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' };
   const t0 = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, ...argv], { cwd, env, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const r = spawnSync('/usr/bin/time', ['-f', '%M %U %S', '-o', timeFile, ...argv], { cwd, env: childEnv(tool), encoding: 'utf8', maxBuffer: 256 << 20 });
   const seconds = Number(process.hrtime.bigint() - t0) / 1e9;
   const [maxRssKb, user, sys] = readFileSync(timeFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  const out = r.status === 0 ? outputs(tool) : null;
+  const out = r.status === 0 ? (tool.outputs ?? outputs)(tool) : null;
   const error = r.status !== 0 || !out
-    ? firstError(((r.stderr || '') + (r.stdout || '')).split('\n')) || `exit ${r.status}, no output`
-    : null;
+    ? firstError((r.stderr || '') + (r.stdout || '')) || `exit ${r.status}, no output`
+    : tool.check?.(before) ?? null;
   return { seconds, maxRssKb, cpuSeconds: user + sys, ok: !error, error, out };
 }
 
 // The lines that say what went wrong: from the first line naming an error, skipping stack frames.
-function firstError(lines) {
-  const text = lines.map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('Command exited') && l !== '^');
+function firstError(output) {
+  const text = output.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('at ') && !l.startsWith('Command exited') && l !== '^');
   const i = text.findIndex((l) => /error/i.test(l));
   // The work folder is a temp path of this machine; the report keeps it out so it reads the same everywhere.
   return text.slice(Math.max(i, 0), Math.max(i, 0) + 2).join(' | ').replaceAll(work + '/', '<work>/');

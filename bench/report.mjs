@@ -39,6 +39,13 @@ function pairedRatio(a, b, key = 'seconds') {
   const ratios = a.filter((s) => s[key] != null && byRound.has(s.round)).map((s) => s[key] / byRound.get(s.round));
   return median(ratios);
 }
+// Paired difference, same pairing: per round, a − b in seconds; the median and the spread of those.
+function pairedDiff(a, b) {
+  const byRound = new Map(b.filter((s) => s.seconds != null).map((s) => [s.round, s.seconds]));
+  const diffs = a.filter((s) => s.seconds != null && byRound.has(s.round)).map((s) => s.seconds - byRound.get(s.round));
+  return { median: median(diffs), min: Math.min(...diffs), max: Math.max(...diffs), n: diffs.length };
+}
+const signed = (x) => (Number.isFinite(x) ? (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(2) + ' s' : 'n/a');
 const tool = (id) => builds.tools[id];
 // measure.mjs names our rows by their option set; the report spells them out.
 const label = (t) => ({ ours: 'LavaMoat.Bundler CLI (protected)', 'ours-autopolicy': 'LavaMoat.Bundler CLI (--autopolicy)', 'ours-no-map': 'LavaMoat.Bundler CLI (protected, --sourcemap none)' })[t.tool] ?? t.tool;
@@ -62,15 +69,23 @@ function buildTable(app) {
     const cpu = median(t.samples.filter((x) => x.cpuSeconds != null).map((x) => x.cpuSeconds));
     const ratio = ok(ref) ? pairedRatio(t.samples, ref.samples) : NaN;
     const o = t.out ?? {};
-    lines.push(`| ${label(t)} | ${t.version} | ${fmt(median(s))} s | ${fmt(Math.min(...s))}–${fmt(Math.max(...s))} s | ${ratioText(ratio)} | ${fmt(rss(t), 0)} MB | ${fmt(cpu, 1)} s | ${mb(o.raw)}${o.files > 1 ? ` (${o.files} files)` : ''} | ${mb(o.gzip)} | ${o.maps ? mb(o.maps) : 'none'} |`);
-  }
-  if (app === 'realworld') {
-    // TODO(issue 5): the lead fills these once src/LavaMoat.Bundler.MSBuild lands (a project referencing the task,
-    // timed as `dotnet build` cold and as a no-op incremental `dotnet build`, through measure.mjs like the rest).
-    lines.push('| MSBuild task, cold `dotnet build` | pending issue 5 | TODO | | | | | | | |');
-    lines.push('| MSBuild task, no-op incremental `dotnet build` | pending issue 5 | TODO | | | | | | | |');
+    // The web project without the task writes no JavaScript; its size columns say so rather than n/a.
+    const js = o.files === 0 ? 'no bundle | | ' : `${mb(o.raw)}${o.files > 1 ? ` (${o.files} files)` : ''} | ${mb(o.gzip)} | ${o.maps ? mb(o.maps) : 'none'}`;
+    lines.push(`| ${label(t)} | ${t.version} | ${fmt(median(s))} s | ${fmt(Math.min(...s))}–${fmt(Math.max(...s))} s | ${ratioText(ratio)} | ${fmt(rss(t), 0)} MB | ${fmt(cpu, 1)} s | ${js} |`);
   }
   return lines.join('\n');
+}
+
+// What the task adds to `dotnet build` of the same web project, per round (both twins ran in the same round).
+function msbuildText() {
+  const rows = ['msbuild-cold', 'msbuild-noop', 'msbuild-cold-without-task', 'msbuild-noop-without-task'].map((n) => tool(`realworld/${n}`));
+  if (!rows.some(Boolean)) return 'No MSBuild rows in this run (`measure.mjs` was run without `--task`).';
+  const [cold, noop, coldBase, noopBase] = rows;
+  const d = (a, b) => (ok(a) && ok(b) ? pairedDiff(a.samples, b.samples) : { median: NaN, min: NaN, max: NaN, n: 0 });
+  const c = d(cold, coldBase), n = d(noop, noopBase);
+  const spread = (x) => (x.n > 1 ? ` (rounds: ${signed(x.min)} to ${signed(x.max)})` : '');
+  return `What the task adds to \`dotnet build\` of the same web project (median of per-round differences, with − without
+the task): cold ${signed(c.median)}${spread(c)}, no-op ${signed(n.median)}${spread(n)}. The no-op figure is the goal below.`;
 }
 
 function startupTable() {
@@ -110,6 +125,26 @@ for (const app of ['realworld', 'cjs-app']) {
   const w = tool('realworld/lavamoat-webpack-generate'), ow = tool('realworld/ours-autopolicy');
   const rw = ok(w) && ok(ow) ? pairedRatio(w.samples, ow.samples) : NaN;
   verdict('(for reference) autopolicy vs @lavamoat/webpack generatePolicy', `${fmt(rw)}×`, null, 'realworld, paired median; not a goal');
+}
+{
+  // The task is skipped: measure.mjs fails a no-op run that rewrote the bundle, the task's input record or the
+  // assembly, so every measured round has to have succeeded.
+  const w = tool('realworld/msbuild-noop'), b = tool('realworld/msbuild-noop-without-task');
+  const skipped = w ? w.samples.filter((s) => s.seconds != null).length : 0;
+  const all = w && !w.failed ? w.samples.length : 0;
+  const d = ok(w) && ok(b) ? pairedDiff(w.samples, b.samples) : { median: NaN };
+  verdict('no-op incremental `dotnet build` of a web project: the task is skipped and costs ≤ 0.5 s more than without it',
+    `${signed(d.median)}; skipped in ${skipped} of ${all} rounds`, Number.isFinite(d.median) ? skipped === all && all > 0 && d.median <= 0.5 : null,
+    'realworld web project, median of per-round differences (with − without the task); skipped = bundle, task\'s input record and assembly not rewritten');
+  const c = tool('realworld/msbuild-cold'), cb = tool('realworld/msbuild-cold-without-task'), o = tool('realworld/ours');
+  let share = NaN;
+  if (ok(c) && ok(cb) && ok(o)) {
+    // Per round: (cold with − cold without) / our CLI's protected build, i.e. the task's bundle against the CLI's.
+    const base = new Map(cb.samples.filter((s) => s.seconds != null).map((s) => [s.round, s.seconds]));
+    const cli = new Map(o.samples.filter((s) => s.seconds != null).map((s) => [s.round, s.seconds]));
+    share = median(c.samples.filter((s) => s.seconds != null && base.has(s.round) && cli.has(s.round)).map((s) => (s.seconds - base.get(s.round)) / cli.get(s.round)));
+  }
+  verdict('(for reference) time the task adds to a cold `dotnet build` / our CLI\'s protected build', `${fmt(share)}×`, null, 'realworld, paired median; not a goal (same bundle, same policy; the CLI is a whole process)');
 }
 verdict('parser ≥1.5× acorn', `${fmt(parseOurs / parseAcorn)}×`, Number.isFinite(parseOurs / parseAcorn) ? parseOurs / parseAcorn >= 1.5 : null, 'medians of all rounds on the real app\'s files');
 for (const app of ['realworld', 'cjs-app']) {
@@ -152,8 +187,8 @@ dotnet run --project bench/runtime -c Release -- --runs 11   # runtime start-up 
 \`\`\`
 
 \`run.sh\` installs the pinned anchors (\`bench/package.json\` + \`bench/package-lock.json\`, \`npm ci\`) and the real
-app's packages (\`tests/apps/realworld\`, \`npm ci\`), builds our CLI, ParseBench and BundleStartupBench in Release once,
-then runs \`bench/measure.mjs\` (builds), \`bench/parse/acorn-app.mjs\` + ParseBench (parse), \`bench/startup\` (Chromium)
+app's packages (\`tests/apps/realworld\`, \`npm ci\`), builds our CLI, the MSBuild task, ParseBench and BundleStartupBench
+in Release once, then runs \`bench/measure.mjs\` (builds), \`bench/parse/acorn-app.mjs\` + ParseBench (parse), \`bench/startup\` (Chromium)
 and this report. Apps are copied to a temp folder (sources copied, node_modules hard-linked), never built in the repo.
 
 **Method.** Every build is a whole process (\`dotnet lavamoat-bundle.dll\`, \`node …/webpack-cli\`, the esbuild binary, a
@@ -166,6 +201,22 @@ source maps, browserify none (lavamoat-browserify always appends an inline map o
 row shows what our map costs. Goal verdicts use our default build (external map).
 Enforcing builds use the policy their own autopolicy build wrote in the warm-up (our policy, lavamoat-browserify's,
 and @lavamoat/webpack's each in their own app copy).
+
+**MSBuild rows.** \`dotnet build\` of \`bench/apps/msbuild-web\` (a minimal ASP.NET Core project, Debug, the default
+configuration) copied beside the real app; its \`LavaMoatBundle\` item bundles \`src/main.js\` to \`app.js\`, which
+the targets register as a static web asset (the Web SDK's build-time gzip copy of it included). The task is
+\`src/LavaMoat.Bundler.MSBuild\` built in Release once by \`run.sh\`, loaded in process (the default, what a package
+user gets; \`LavaMoatUseTaskHost\` is false), with the package's \`build/\` targets imported from this checkout.
+The baseline is the same project without the task (\`-p:BenchWithoutTask=true\` leaves out the imports and the item).
+Policy: each app copy is restored and built once with \`-p:LavaMoatAutoPolicy=true\` before the warm-up (untimed), so the
+measured builds enforce an existing policy, as with a committed policy and like our CLI's protected row they are
+paired with; \`AutoPolicy\` on every build would add our autopolicy row's extra time. Every build is
+\`dotnet build --no-restore --disable-build-servers\`: a fresh process tree each time, as on a CI agent (no MSBuild node
+reuse, no compiler or Razor server, so a cold build pays csc's start-up), with restore left out because it is the
+same with or without the task (it ran in that setup). *Cold* deletes \`bin/\` and \`obj/Debug/\` (the bundle, its
+map and the task's input record included) and keeps restore's files. *No-op* builds again with nothing changed and
+counts only if the bundle, the task's input record (which the task rewrites whenever it runs) and the app's
+assembly were not rewritten. Peak RSS is that of the largest single process of the tree (GNU time), not a sum.
 
 ## Apps
 
@@ -182,6 +233,8 @@ and @lavamoat/webpack's each in their own app copy).
 ### realworld (ESM + CommonJS, ~2 000 modules)
 
 ${buildTable('realworld')}
+
+${msbuildText()}
 
 ### cjs-app (CommonJS only, ~930 modules)
 

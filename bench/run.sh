@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# The benchmark suite (issue 6): builds the bench apps with our CLI and the anchors (esbuild, webpack,
-# @lavamoat/webpack, browserify, lavamoat-browserify), loads the bundles in Chromium, compares our parser
-# with acorn, and rewrites bench/README.md with the figures. See bench/README.md for the method.
+# The benchmark suite (issue 6): builds the bench apps with our CLI, our MSBuild task (`dotnet build` of a web
+# project, cold and no-op) and the anchors (esbuild, webpack, @lavamoat/webpack, browserify, lavamoat-browserify),
+# loads the bundles in Chromium, compares our parser with acorn, and rewrites bench/README.md with the figures.
+# See bench/README.md for the method.
 #
 #   bench/run.sh
 #   BENCH_RUNS=5 BENCH_LOADS=9 BENCH_PARSE_PAIRS=5 bench/run.sh    # more samples
 #
-# Defaults (3 measured build rounds after a warm-up, 5 page loads, 3 parse pairs) take about 15-20 minutes on a
+# Defaults (3 measured build rounds after a warm-up, 5 page loads, 3 parse pairs) take about 20 minutes on a
 # 2-core machine. BENCH_WORK=<dir> keeps the work folder (app copies, outputs, raw results) for inspection.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -24,7 +25,10 @@ npm ci --prefix bench --no-audit --no-fund --loglevel=error >/dev/null
 
 echo "== building our CLI and the bench programs (Release)" >&2
 out=artifacts/bench
-dotnet build src/LavaMoat.Bundler.Tool -c Release --nologo -v quiet -o "$out/tool" >/dev/null
+# Published, as the tool package ships it (assemblies precompiled by the tool project's LavaMoatReadyToRun target).
+dotnet publish src/LavaMoat.Bundler.Tool -c Release --nologo -v quiet -o "$out/tool" >/dev/null
+# The task's build output is the package's tasks/net10.0/ folder: the task, the pipeline assemblies, the .deps.json.
+dotnet build src/LavaMoat.Bundler.MSBuild -c Release --nologo -v quiet -o "$out/msbuild" >/dev/null
 dotnet build bench/ParseBench -c Release --nologo -v quiet -o "$out/ParseBench" >/dev/null
 dotnet build bench/startup -c Release --nologo -v quiet -o "$out/startup" >/dev/null
 
@@ -37,7 +41,8 @@ else
 fi
 
 echo "== builds ($runs rounds after a warm-up)" >&2
-node bench/measure.mjs --work "$work" --tool "$root/$out/tool/lavamoat-bundle.dll" --runs "$runs" --out "$work/builds.json"
+node bench/measure.mjs --work "$work" --tool "$root/$out/tool/lavamoat-bundle.dll" \
+  --task "$root/$out/msbuild/LavaMoat.Bundler.MSBuild.dll" --runs "$runs" --out "$work/builds.json"
 
 echo "== parse throughput ($pairs pairs)" >&2
 : >"$work/acorn.jsonl"

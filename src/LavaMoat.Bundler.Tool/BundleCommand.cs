@@ -461,6 +461,15 @@ internal sealed class BundleCommand
         }
 
         stderr.WriteLine(Summary(result, elapsed));
+        if (!result.Stats.Phases.IsEmpty && Environment.GetEnvironmentVariable("LAVAMOAT_BUNDLE_TIMINGS") is "1")
+        {
+            // For profiling (bench/README.md): where the wall time of the build went, stage by stage.
+            stderr.WriteLine($"{ToolName}: stages: " + string.Join(", ", result.Stats.Phases.Select(p =>
+                string.Create(CultureInfo.InvariantCulture, $"{p.Name} {p.Elapsed.TotalSeconds:0.000} s {p.AllocatedBytes / 1048576} MB"))));
+            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{ToolName}: GC: {GC.GetTotalAllocatedBytes() / 1048576} MB allocated, collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalSeconds:0.000} s; JIT: {System.Runtime.JitInfo.GetCompiledMethodCount()} methods in {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds:0.000} s"));
+        }
+
         return result.Success ? ExitCodes.Success : ExitCodes.BuildFailed;
     }
 

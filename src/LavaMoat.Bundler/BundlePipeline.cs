@@ -30,6 +30,18 @@ public static class BundlePipeline
         ArgumentNullException.ThrowIfNull(request);
         var clock = Stopwatch.StartNew();
         var diagnostics = new List<BuildDiagnostic>();
+        var phases = ImmutableArray.CreateBuilder<BuildPhase>();
+        var phaseStart = TimeSpan.Zero;
+        var phaseAllocated = GC.GetTotalAllocatedBytes();
+        void EndPhase(string name)
+        {
+            var now = clock.Elapsed;
+            var allocated = GC.GetTotalAllocatedBytes();
+            phases.Add(new BuildPhase(name, now - phaseStart, allocated - phaseAllocated));
+            phaseStart = now;
+            phaseAllocated = allocated;
+        }
+
         var root = Path.GetFullPath(request.ProjectRoot);
 
         BundleResult Fail(IEnumerable<string>? inputs = null) =>
@@ -46,6 +58,7 @@ public static class BundlePipeline
             new GraphRequest(root, request.Entries) { StrictBuiltins = request.StrictBuiltins },
             cancellation);
         diagnostics.AddRange(graph.Diagnostics.Select(FromResolution));
+        EndPhase("graph");
         var inputs = graph.Modules.Where(m => !m.IsEmpty).Select(m => Path.GetFullPath(Path.Combine(root, m.Path))).ToList();
         inputs.AddRange(graph.PackageJsonFiles);
         if (graph.HasErrors || graph.EntryIds.IsEmpty)
@@ -61,10 +74,12 @@ public static class BundlePipeline
         // 2. Transforms, and the analysis the policy needs (both per module, in parallel).
         var transformed = TransformStage.Run(graph, cancellation);
         diagnostics.AddRange(transformed.Diagnostics);
+        EndPhase("transform");
         var paths = new PolicyPaths(root, request.PolicyName);
         var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
         var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
         var analyses = Analyze(graph, needsGeneration, cancellation);
+        EndPhase("analysis");
         foreach (var (module, analysis) in graph.Modules.Zip(analyses))
         {
             foreach (var finding in analysis.SesCompat)
@@ -114,6 +129,7 @@ public static class BundlePipeline
         }
 
         var effectivePolicy = effective.ToPolicy();
+        EndPhase("policy");
         if (request.CheckPolicy)
         {
             diagnostics.AddRange(PolicyCheck.FindMissing(effectivePolicy, generated!));
@@ -148,7 +164,7 @@ public static class BundlePipeline
         BundleOutput output;
         try
         {
-            output = DeepStack.Run(() => new BundleWriter().Write(bundleInput));
+            output = DeepStack.Run(() => new BundleWriter().Write(bundleInput, cancellation));
         }
         catch (BundleException error)
         {
@@ -156,6 +172,7 @@ public static class BundlePipeline
             return Fail(inputs);
         }
 
+        EndPhase("emit");
         outputs.Add((outputPath, output.Bundle));
         if (output.SourceMap is { } map)
         {
@@ -175,7 +192,8 @@ public static class BundlePipeline
             return Fail(inputs);
         }
 
-        var stats = new BundleStats(moduleCount, packageCount, Utf8NoBom.GetByteCount(output.Bundle), clock.Elapsed);
+        EndPhase("write");
+        var stats = new BundleStats(moduleCount, packageCount, Utf8NoBom.GetByteCount(output.Bundle), clock.Elapsed) { Phases = phases.ToImmutable() };
         return new BundleResult(Sorted(diagnostics), [.. outputs.Select(x => x.Path)], stats, [.. inputs.Distinct(StringComparer.Ordinal)]);
     }
 

@@ -70,4 +70,10 @@ public sealed record BundleResult(
 public sealed record BundleStats(int Modules, int Packages, long BundleBytes, TimeSpan Elapsed)
 {
     public static BundleStats None { get; } = new(0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>Wall time of each stage of a successful build, in order (what the benchmarks' profile reads).</summary>
+    public ImmutableArray<BuildPhase> Phases { get; init; } = [];
 }
+
+/// <summary>One stage of the build: the wall time it took and about how many bytes it allocated (all threads).</summary>
+public sealed record BuildPhase(string Name, TimeSpan Elapsed, long AllocatedBytes);

@@ -1,331 +1,568 @@
+using System.Runtime.InteropServices;
+
 namespace LavaMoat.Bundler.Syntax.Ast;
 
+/// <summary>
+/// The children of a node, for walkers that need no per-type code. Every walker of every build stage calls this
+/// on every node, so it allocates nothing: the children are appended to one per-thread list used as a stack, and
+/// the returned range gives them back (truncating the list) when its <c>foreach</c> ends. Recursive walks nest
+/// ranges last-in first-out, which is what a depth-first <c>foreach</c> does; a range must not outlive the
+/// enumeration of a range taken after it.
+/// </summary>
 public static class NodeChildren
 {
-    /// <summary>The direct children of <paramref name="node"/> in source order (holes skipped).</summary>
-    public static IEnumerable<Node> ChildNodes(this Node node)
+    [ThreadStatic]
+    private static List<Node>? t_stack;
+
+    /// <summary>How many children this thread's stack holds now: 0 whenever no walk is in progress (for tests).</summary>
+    internal static int PendingOnThisThread => t_stack?.Count ?? 0;
+
+    /// <summary>The direct children of <paramref name="node"/> in source order (holes skipped); use in a <c>foreach</c>.</summary>
+    public static ChildRange ChildNodes(this Node node)
     {
-        switch (node)
+        ArgumentNullException.ThrowIfNull(node);
+        var stack = t_stack ??= new List<Node>(1024);
+        var start = stack.Count;
+        AddChildren(node, stack);
+        return new ChildRange(stack, start, stack.Count);
+    }
+
+    /// <summary>Appends the direct children of <paramref name="node"/> to <paramref name="into"/> in source order (holes skipped).</summary>
+    public static void AddChildren(Node node, List<Node> into)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        ArgumentNullException.ThrowIfNull(into);
+        switch (node.Type)
         {
-            case Program program:
+            case NodeType.Program:
+            {
+                var program = (Program)node;
                 foreach (var child in program.Body)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case BlockStatement blockStatement:
+            }
+            case NodeType.BlockStatement:
+            {
+                var blockStatement = (BlockStatement)node;
                 foreach (var child in blockStatement.Body)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ExpressionStatement expressionStatement:
-                yield return expressionStatement.Expression;
+            }
+            case NodeType.ExpressionStatement:
+            {
+                var expressionStatement = (ExpressionStatement)node;
+                into.Add(expressionStatement.Expression);
                 break;
-            case IfStatement ifStatement:
-                yield return ifStatement.Test;
-                yield return ifStatement.Consequent;
-                if (ifStatement.Alternate is not null) yield return ifStatement.Alternate;
+            }
+            case NodeType.IfStatement:
+            {
+                var ifStatement = (IfStatement)node;
+                into.Add(ifStatement.Test);
+                into.Add(ifStatement.Consequent);
+                if (ifStatement.Alternate is not null) into.Add(ifStatement.Alternate);
                 break;
-            case LabeledStatement labeledStatement:
-                yield return labeledStatement.Body;
-                yield return labeledStatement.Label;
+            }
+            case NodeType.LabeledStatement:
+            {
+                var labeledStatement = (LabeledStatement)node;
+                into.Add(labeledStatement.Body);
+                into.Add(labeledStatement.Label);
                 break;
-            case BreakStatement breakStatement:
-                if (breakStatement.Label is not null) yield return breakStatement.Label;
+            }
+            case NodeType.BreakStatement:
+            {
+                var breakStatement = (BreakStatement)node;
+                if (breakStatement.Label is not null) into.Add(breakStatement.Label);
                 break;
-            case ContinueStatement continueStatement:
-                if (continueStatement.Label is not null) yield return continueStatement.Label;
+            }
+            case NodeType.ContinueStatement:
+            {
+                var continueStatement = (ContinueStatement)node;
+                if (continueStatement.Label is not null) into.Add(continueStatement.Label);
                 break;
-            case WithStatement withStatement:
-                yield return withStatement.Object;
-                yield return withStatement.Body;
+            }
+            case NodeType.WithStatement:
+            {
+                var withStatement = (WithStatement)node;
+                into.Add(withStatement.Object);
+                into.Add(withStatement.Body);
                 break;
-            case SwitchStatement switchStatement:
-                yield return switchStatement.Discriminant;
+            }
+            case NodeType.SwitchStatement:
+            {
+                var switchStatement = (SwitchStatement)node;
+                into.Add(switchStatement.Discriminant);
                 foreach (var child in switchStatement.Cases)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case SwitchCase switchCase:
+            }
+            case NodeType.SwitchCase:
+            {
+                var switchCase = (SwitchCase)node;
                 foreach (var child in switchCase.Consequent)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
-                if (switchCase.Test is not null) yield return switchCase.Test;
+                if (switchCase.Test is not null) into.Add(switchCase.Test);
                 break;
-            case ReturnStatement returnStatement:
-                if (returnStatement.Argument is not null) yield return returnStatement.Argument;
+            }
+            case NodeType.ReturnStatement:
+            {
+                var returnStatement = (ReturnStatement)node;
+                if (returnStatement.Argument is not null) into.Add(returnStatement.Argument);
                 break;
-            case ThrowStatement throwStatement:
-                yield return throwStatement.Argument;
+            }
+            case NodeType.ThrowStatement:
+            {
+                var throwStatement = (ThrowStatement)node;
+                into.Add(throwStatement.Argument);
                 break;
-            case TryStatement tryStatement:
-                yield return tryStatement.Block;
-                if (tryStatement.Handler is not null) yield return tryStatement.Handler;
-                if (tryStatement.Finalizer is not null) yield return tryStatement.Finalizer;
+            }
+            case NodeType.TryStatement:
+            {
+                var tryStatement = (TryStatement)node;
+                into.Add(tryStatement.Block);
+                if (tryStatement.Handler is not null) into.Add(tryStatement.Handler);
+                if (tryStatement.Finalizer is not null) into.Add(tryStatement.Finalizer);
                 break;
-            case CatchClause catchClause:
-                if (catchClause.Param is not null) yield return catchClause.Param;
-                yield return catchClause.Body;
+            }
+            case NodeType.CatchClause:
+            {
+                var catchClause = (CatchClause)node;
+                if (catchClause.Param is not null) into.Add(catchClause.Param);
+                into.Add(catchClause.Body);
                 break;
-            case WhileStatement whileStatement:
-                yield return whileStatement.Test;
-                yield return whileStatement.Body;
+            }
+            case NodeType.WhileStatement:
+            {
+                var whileStatement = (WhileStatement)node;
+                into.Add(whileStatement.Test);
+                into.Add(whileStatement.Body);
                 break;
-            case DoWhileStatement doWhileStatement:
-                yield return doWhileStatement.Body;
-                yield return doWhileStatement.Test;
+            }
+            case NodeType.DoWhileStatement:
+            {
+                var doWhileStatement = (DoWhileStatement)node;
+                into.Add(doWhileStatement.Body);
+                into.Add(doWhileStatement.Test);
                 break;
-            case ForStatement forStatement:
-                if (forStatement.Init is not null) yield return forStatement.Init;
-                if (forStatement.Test is not null) yield return forStatement.Test;
-                if (forStatement.Update is not null) yield return forStatement.Update;
-                yield return forStatement.Body;
+            }
+            case NodeType.ForStatement:
+            {
+                var forStatement = (ForStatement)node;
+                if (forStatement.Init is not null) into.Add(forStatement.Init);
+                if (forStatement.Test is not null) into.Add(forStatement.Test);
+                if (forStatement.Update is not null) into.Add(forStatement.Update);
+                into.Add(forStatement.Body);
                 break;
-            case ForInStatement forInStatement:
-                yield return forInStatement.Left;
-                yield return forInStatement.Right;
-                yield return forInStatement.Body;
+            }
+            case NodeType.ForInStatement:
+            {
+                var forInStatement = (ForInStatement)node;
+                into.Add(forInStatement.Left);
+                into.Add(forInStatement.Right);
+                into.Add(forInStatement.Body);
                 break;
-            case ForOfStatement forOfStatement:
-                yield return forOfStatement.Left;
-                yield return forOfStatement.Right;
-                yield return forOfStatement.Body;
+            }
+            case NodeType.ForOfStatement:
+            {
+                var forOfStatement = (ForOfStatement)node;
+                into.Add(forOfStatement.Left);
+                into.Add(forOfStatement.Right);
+                into.Add(forOfStatement.Body);
                 break;
-            case FunctionDeclaration functionDeclaration:
-                if (functionDeclaration.Id is not null) yield return functionDeclaration.Id;
+            }
+            case NodeType.FunctionDeclaration:
+            {
+                var functionDeclaration = (FunctionDeclaration)node;
+                if (functionDeclaration.Id is not null) into.Add(functionDeclaration.Id);
                 foreach (var child in functionDeclaration.Params)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
-                yield return functionDeclaration.Body;
+                into.Add(functionDeclaration.Body);
                 break;
-            case VariableDeclaration variableDeclaration:
+            }
+            case NodeType.VariableDeclaration:
+            {
+                var variableDeclaration = (VariableDeclaration)node;
                 foreach (var child in variableDeclaration.Declarations)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case VariableDeclarator variableDeclarator:
-                yield return variableDeclarator.Id;
-                if (variableDeclarator.Init is not null) yield return variableDeclarator.Init;
+            }
+            case NodeType.VariableDeclarator:
+            {
+                var variableDeclarator = (VariableDeclarator)node;
+                into.Add(variableDeclarator.Id);
+                if (variableDeclarator.Init is not null) into.Add(variableDeclarator.Init);
                 break;
-            case ClassDeclaration classDeclaration:
-                if (classDeclaration.Id is not null) yield return classDeclaration.Id;
-                if (classDeclaration.SuperClass is not null) yield return classDeclaration.SuperClass;
-                yield return classDeclaration.Body;
+            }
+            case NodeType.ClassDeclaration:
+            {
+                var classDeclaration = (ClassDeclaration)node;
+                if (classDeclaration.Id is not null) into.Add(classDeclaration.Id);
+                if (classDeclaration.SuperClass is not null) into.Add(classDeclaration.SuperClass);
+                into.Add(classDeclaration.Body);
                 break;
-            case ClassBody classBody:
+            }
+            case NodeType.ClassBody:
+            {
+                var classBody = (ClassBody)node;
                 foreach (var child in classBody.Body)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case MethodDefinition methodDefinition:
-                yield return methodDefinition.Key;
-                yield return methodDefinition.Value;
+            }
+            case NodeType.MethodDefinition:
+            {
+                var methodDefinition = (MethodDefinition)node;
+                into.Add(methodDefinition.Key);
+                into.Add(methodDefinition.Value);
                 break;
-            case PropertyDefinition propertyDefinition:
-                yield return propertyDefinition.Key;
-                if (propertyDefinition.Value is not null) yield return propertyDefinition.Value;
+            }
+            case NodeType.PropertyDefinition:
+            {
+                var propertyDefinition = (PropertyDefinition)node;
+                into.Add(propertyDefinition.Key);
+                if (propertyDefinition.Value is not null) into.Add(propertyDefinition.Value);
                 break;
-            case StaticBlock staticBlock:
+            }
+            case NodeType.StaticBlock:
+            {
+                var staticBlock = (StaticBlock)node;
                 foreach (var child in staticBlock.Body)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ImportDeclaration importDeclaration:
+            }
+            case NodeType.ImportDeclaration:
+            {
+                var importDeclaration = (ImportDeclaration)node;
                 foreach (var child in importDeclaration.Specifiers)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
-                yield return importDeclaration.Source;
+                into.Add(importDeclaration.Source);
                 foreach (var child in importDeclaration.Attributes)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ImportSpecifier importSpecifier:
-                yield return importSpecifier.Imported;
-                yield return importSpecifier.Local;
+            }
+            case NodeType.ImportSpecifier:
+            {
+                var importSpecifier = (ImportSpecifier)node;
+                into.Add(importSpecifier.Imported);
+                into.Add(importSpecifier.Local);
                 break;
-            case ImportDefaultSpecifier importDefaultSpecifier:
-                yield return importDefaultSpecifier.Local;
+            }
+            case NodeType.ImportDefaultSpecifier:
+            {
+                var importDefaultSpecifier = (ImportDefaultSpecifier)node;
+                into.Add(importDefaultSpecifier.Local);
                 break;
-            case ImportNamespaceSpecifier importNamespaceSpecifier:
-                yield return importNamespaceSpecifier.Local;
+            }
+            case NodeType.ImportNamespaceSpecifier:
+            {
+                var importNamespaceSpecifier = (ImportNamespaceSpecifier)node;
+                into.Add(importNamespaceSpecifier.Local);
                 break;
-            case ImportAttribute importAttribute:
-                yield return importAttribute.Key;
-                yield return importAttribute.Value;
+            }
+            case NodeType.ImportAttribute:
+            {
+                var importAttribute = (ImportAttribute)node;
+                into.Add(importAttribute.Key);
+                into.Add(importAttribute.Value);
                 break;
-            case ExportNamedDeclaration exportNamedDeclaration:
-                if (exportNamedDeclaration.Declaration is not null) yield return exportNamedDeclaration.Declaration;
+            }
+            case NodeType.ExportNamedDeclaration:
+            {
+                var exportNamedDeclaration = (ExportNamedDeclaration)node;
+                if (exportNamedDeclaration.Declaration is not null) into.Add(exportNamedDeclaration.Declaration);
                 foreach (var child in exportNamedDeclaration.Specifiers)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
-                if (exportNamedDeclaration.Source is not null) yield return exportNamedDeclaration.Source;
+                if (exportNamedDeclaration.Source is not null) into.Add(exportNamedDeclaration.Source);
                 foreach (var child in exportNamedDeclaration.Attributes)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ExportSpecifier exportSpecifier:
-                yield return exportSpecifier.Local;
-                yield return exportSpecifier.Exported;
+            }
+            case NodeType.ExportSpecifier:
+            {
+                var exportSpecifier = (ExportSpecifier)node;
+                into.Add(exportSpecifier.Local);
+                into.Add(exportSpecifier.Exported);
                 break;
-            case ExportDefaultDeclaration exportDefaultDeclaration:
-                yield return exportDefaultDeclaration.Declaration;
+            }
+            case NodeType.ExportDefaultDeclaration:
+            {
+                var exportDefaultDeclaration = (ExportDefaultDeclaration)node;
+                into.Add(exportDefaultDeclaration.Declaration);
                 break;
-            case ExportAllDeclaration exportAllDeclaration:
-                if (exportAllDeclaration.Exported is not null) yield return exportAllDeclaration.Exported;
-                yield return exportAllDeclaration.Source;
+            }
+            case NodeType.ExportAllDeclaration:
+            {
+                var exportAllDeclaration = (ExportAllDeclaration)node;
+                if (exportAllDeclaration.Exported is not null) into.Add(exportAllDeclaration.Exported);
+                into.Add(exportAllDeclaration.Source);
                 foreach (var child in exportAllDeclaration.Attributes)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ArrayExpression arrayExpression:
+            }
+            case NodeType.ArrayExpression:
+            {
+                var arrayExpression = (ArrayExpression)node;
                 foreach (var child in arrayExpression.Elements)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ObjectExpression objectExpression:
+            }
+            case NodeType.ObjectExpression:
+            {
+                var objectExpression = (ObjectExpression)node;
                 foreach (var child in objectExpression.Properties)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case Property property:
-                yield return property.Key;
-                yield return property.Value;
+            }
+            case NodeType.Property:
+            {
+                var property = (Property)node;
+                into.Add(property.Key);
+                into.Add(property.Value);
                 break;
-            case FunctionExpression functionExpression:
-                if (functionExpression.Id is not null) yield return functionExpression.Id;
+            }
+            case NodeType.FunctionExpression:
+            {
+                var functionExpression = (FunctionExpression)node;
+                if (functionExpression.Id is not null) into.Add(functionExpression.Id);
                 foreach (var child in functionExpression.Params)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
-                yield return functionExpression.Body;
+                into.Add(functionExpression.Body);
                 break;
-            case ArrowFunctionExpression arrowFunctionExpression:
-                if (arrowFunctionExpression.Id is not null) yield return arrowFunctionExpression.Id;
+            }
+            case NodeType.ArrowFunctionExpression:
+            {
+                var arrowFunctionExpression = (ArrowFunctionExpression)node;
+                if (arrowFunctionExpression.Id is not null) into.Add(arrowFunctionExpression.Id);
                 foreach (var child in arrowFunctionExpression.Params)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
-                yield return arrowFunctionExpression.Body;
+                into.Add(arrowFunctionExpression.Body);
                 break;
-            case ClassExpression classExpression:
-                if (classExpression.Id is not null) yield return classExpression.Id;
-                if (classExpression.SuperClass is not null) yield return classExpression.SuperClass;
-                yield return classExpression.Body;
+            }
+            case NodeType.ClassExpression:
+            {
+                var classExpression = (ClassExpression)node;
+                if (classExpression.Id is not null) into.Add(classExpression.Id);
+                if (classExpression.SuperClass is not null) into.Add(classExpression.SuperClass);
+                into.Add(classExpression.Body);
                 break;
-            case TemplateLiteral templateLiteral:
+            }
+            case NodeType.TemplateLiteral:
+            {
+                var templateLiteral = (TemplateLiteral)node;
                 foreach (var child in templateLiteral.Expressions)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 foreach (var child in templateLiteral.Quasis)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case TaggedTemplateExpression taggedTemplateExpression:
-                yield return taggedTemplateExpression.Tag;
-                yield return taggedTemplateExpression.Quasi;
+            }
+            case NodeType.TaggedTemplateExpression:
+            {
+                var taggedTemplateExpression = (TaggedTemplateExpression)node;
+                into.Add(taggedTemplateExpression.Tag);
+                into.Add(taggedTemplateExpression.Quasi);
                 break;
-            case UnaryExpression unaryExpression:
-                yield return unaryExpression.Argument;
+            }
+            case NodeType.UnaryExpression:
+            {
+                var unaryExpression = (UnaryExpression)node;
+                into.Add(unaryExpression.Argument);
                 break;
-            case UpdateExpression updateExpression:
-                yield return updateExpression.Argument;
+            }
+            case NodeType.UpdateExpression:
+            {
+                var updateExpression = (UpdateExpression)node;
+                into.Add(updateExpression.Argument);
                 break;
-            case BinaryExpression binaryExpression:
-                yield return binaryExpression.Left;
-                yield return binaryExpression.Right;
+            }
+            case NodeType.BinaryExpression:
+            {
+                var binaryExpression = (BinaryExpression)node;
+                into.Add(binaryExpression.Left);
+                into.Add(binaryExpression.Right);
                 break;
-            case LogicalExpression logicalExpression:
-                yield return logicalExpression.Left;
-                yield return logicalExpression.Right;
+            }
+            case NodeType.LogicalExpression:
+            {
+                var logicalExpression = (LogicalExpression)node;
+                into.Add(logicalExpression.Left);
+                into.Add(logicalExpression.Right);
                 break;
-            case AssignmentExpression assignmentExpression:
-                yield return assignmentExpression.Left;
-                yield return assignmentExpression.Right;
+            }
+            case NodeType.AssignmentExpression:
+            {
+                var assignmentExpression = (AssignmentExpression)node;
+                into.Add(assignmentExpression.Left);
+                into.Add(assignmentExpression.Right);
                 break;
-            case ConditionalExpression conditionalExpression:
-                yield return conditionalExpression.Test;
-                yield return conditionalExpression.Consequent;
-                yield return conditionalExpression.Alternate;
+            }
+            case NodeType.ConditionalExpression:
+            {
+                var conditionalExpression = (ConditionalExpression)node;
+                into.Add(conditionalExpression.Test);
+                into.Add(conditionalExpression.Consequent);
+                into.Add(conditionalExpression.Alternate);
                 break;
-            case CallExpression callExpression:
-                yield return callExpression.Callee;
+            }
+            case NodeType.CallExpression:
+            {
+                var callExpression = (CallExpression)node;
+                into.Add(callExpression.Callee);
                 foreach (var child in callExpression.Arguments)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case NewExpression newExpression:
-                yield return newExpression.Callee;
+            }
+            case NodeType.NewExpression:
+            {
+                var newExpression = (NewExpression)node;
+                into.Add(newExpression.Callee);
                 foreach (var child in newExpression.Arguments)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case MemberExpression memberExpression:
-                yield return memberExpression.Object;
-                yield return memberExpression.Property;
+            }
+            case NodeType.MemberExpression:
+            {
+                var memberExpression = (MemberExpression)node;
+                into.Add(memberExpression.Object);
+                into.Add(memberExpression.Property);
                 break;
-            case ChainExpression chainExpression:
-                yield return chainExpression.Expression;
+            }
+            case NodeType.ChainExpression:
+            {
+                var chainExpression = (ChainExpression)node;
+                into.Add(chainExpression.Expression);
                 break;
-            case SequenceExpression sequenceExpression:
+            }
+            case NodeType.SequenceExpression:
+            {
+                var sequenceExpression = (SequenceExpression)node;
                 foreach (var child in sequenceExpression.Expressions)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case YieldExpression yieldExpression:
-                if (yieldExpression.Argument is not null) yield return yieldExpression.Argument;
+            }
+            case NodeType.YieldExpression:
+            {
+                var yieldExpression = (YieldExpression)node;
+                if (yieldExpression.Argument is not null) into.Add(yieldExpression.Argument);
                 break;
-            case AwaitExpression awaitExpression:
-                yield return awaitExpression.Argument;
+            }
+            case NodeType.AwaitExpression:
+            {
+                var awaitExpression = (AwaitExpression)node;
+                into.Add(awaitExpression.Argument);
                 break;
-            case MetaProperty metaProperty:
-                yield return metaProperty.Meta;
-                yield return metaProperty.Property;
+            }
+            case NodeType.MetaProperty:
+            {
+                var metaProperty = (MetaProperty)node;
+                into.Add(metaProperty.Meta);
+                into.Add(metaProperty.Property);
                 break;
-            case ImportExpression importExpression:
-                yield return importExpression.Source;
-                if (importExpression.Options is not null) yield return importExpression.Options;
+            }
+            case NodeType.ImportExpression:
+            {
+                var importExpression = (ImportExpression)node;
+                into.Add(importExpression.Source);
+                if (importExpression.Options is not null) into.Add(importExpression.Options);
                 break;
-            case SpreadElement spreadElement:
-                yield return spreadElement.Argument;
+            }
+            case NodeType.SpreadElement:
+            {
+                var spreadElement = (SpreadElement)node;
+                into.Add(spreadElement.Argument);
                 break;
-            case ObjectPattern objectPattern:
+            }
+            case NodeType.ObjectPattern:
+            {
+                var objectPattern = (ObjectPattern)node;
                 foreach (var child in objectPattern.Properties)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case ArrayPattern arrayPattern:
+            }
+            case NodeType.ArrayPattern:
+            {
+                var arrayPattern = (ArrayPattern)node;
                 foreach (var child in arrayPattern.Elements)
                 {
-                    if (child is not null) yield return child;
+                    if (child is not null) into.Add(child);
                 }
                 break;
-            case RestElement restElement:
-                yield return restElement.Argument;
+            }
+            case NodeType.RestElement:
+            {
+                var restElement = (RestElement)node;
+                into.Add(restElement.Argument);
                 break;
-            case AssignmentPattern assignmentPattern:
-                yield return assignmentPattern.Left;
-                yield return assignmentPattern.Right;
+            }
+            case NodeType.AssignmentPattern:
+            {
+                var assignmentPattern = (AssignmentPattern)node;
+                into.Add(assignmentPattern.Left);
+                into.Add(assignmentPattern.Right);
                 break;
+            }
         }
+    }
+
+    /// <summary>A node's children on the per-thread stack; enumerate it once with <c>foreach</c>.</summary>
+    public readonly struct ChildRange(List<Node> stack, int start, int end)
+    {
+        public Enumerator GetEnumerator() => new(stack, start, end);
+    }
+
+    /// <summary>Walks a <see cref="ChildRange"/>; disposing it pops the range off the per-thread stack.</summary>
+    public struct Enumerator(List<Node> stack, int start, int end) : IDisposable
+    {
+        private int _index = start - 1;
+
+        public readonly Node Current => stack[_index];
+
+        public bool MoveNext() => ++_index < end;
+
+        public readonly void Dispose() => CollectionsMarshal.SetCount(stack, start);
     }
 }

@@ -21,10 +21,10 @@ internal sealed record EmittedModule(int Id, string File, int EntryStart, int En
 /// </remarks>
 internal static class BundleVerifier
 {
-    public static void Verify(string bundle, IReadOnlyList<EmittedModule> modules)
+    public static void Verify(string bundle, IReadOnlyList<EmittedModule> modules, CancellationToken cancellation = default)
     {
         var failures = new BundleException?[modules.Count];
-        DeepStack.For(modules.Count, i => failures[i] = VerifyEntry(bundle, modules[i]));
+        DeepStack.For(modules.Count, i => failures[i] = VerifyEntry(bundle, modules[i]), cancellation);
         if (failures.FirstOrDefault(f => f is not null) is { } failure)
         {
             throw failure;

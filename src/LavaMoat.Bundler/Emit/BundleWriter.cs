@@ -19,8 +19,12 @@ public sealed partial class BundleWriter
 
     private readonly EmbeddedAssets _assets = EmbeddedAssets.Instance;
 
-    /// <summary>Writes the bundle, or throws <see cref="BundleException"/> naming what is wrong.</summary>
-    public BundleOutput Write(BundleInput input)
+    /// <summary>
+    /// Writes the bundle, or throws <see cref="BundleException"/> naming what is wrong (and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellation"/> fires: a big bundle's writing
+    /// and verification take seconds, and Ctrl+C must not wait for them).
+    /// </summary>
+    public BundleOutput Write(BundleInput input, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = input.Options;
@@ -46,6 +50,7 @@ public sealed partial class BundleWriter
                 case "modules":
                     foreach (var module in modules)
                     {
+                        cancellation.ThrowIfCancellationRequested();
                         WriteModule(output, module, sourceMap, emitted);
                         output.Append("\n");
                     }
@@ -83,7 +88,7 @@ public sealed partial class BundleWriter
         output.Append("\n");
 
         var bundle = output.ToString();
-        BundleVerifier.Verify(bundle, emitted);
+        BundleVerifier.Verify(bundle, emitted, cancellation);
 
         return new BundleOutput(
             bundle,

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace LavaMoat.Bundler.Emit;
 
@@ -52,33 +51,39 @@ internal sealed class SourceMapBuilder
 
     public string ToJson(string file, string? sourceRoot)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream))
+        // Written by hand rather than with Utf8JsonWriter: the sources' text is most of the map (megabytes), and
+        // the JSON writer's escaping (HTML-safe by default), buffer growth and UTF-8 round trip allocated about
+        // 20 times the map's size on a 900-module app. Same document, fewer escapes: only what JSON requires.
+        var capacity = _mappings.Length + file.Length + 128;
+        foreach (var (name, content) in _sources)
         {
-            writer.WriteStartObject();
-            writer.WriteNumber("version", 3);
-            writer.WriteString("file", file);
-            if (sourceRoot is not null)
-            {
-                writer.WriteString("sourceRoot", sourceRoot);
-            }
-            writer.WriteStartArray("sources");
-            foreach (var (name, _) in _sources)
-            {
-                writer.WriteStringValue(name);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("sourcesContent");
-            foreach (var (_, content) in _sources)
-            {
-                writer.WriteStringValue(content);
-            }
-            writer.WriteEndArray();
-            writer.WriteStartArray("names");
-            writer.WriteEndArray();
-            writer.WriteString("mappings", _mappings.ToString());
-            writer.WriteEndObject();
+            capacity += name.Length + content.Length + content.Length / 16 + 8;
         }
-        return Encoding.UTF8.GetString(stream.ToArray());
+
+        var json = new StringBuilder(capacity);
+        json.Append("{\"version\":3,\"file\":");
+        JsonString.Append(json, file);
+        if (sourceRoot is not null)
+        {
+            json.Append(",\"sourceRoot\":");
+            JsonString.Append(json, sourceRoot);
+        }
+
+        json.Append(",\"sources\":[");
+        for (var i = 0; i < _sources.Count; i++)
+        {
+            json.Append(i == 0 ? "" : ",");
+            JsonString.Append(json, _sources[i].Name);
+        }
+
+        json.Append("],\"sourcesContent\":[");
+        for (var i = 0; i < _sources.Count; i++)
+        {
+            json.Append(i == 0 ? "" : ",");
+            JsonString.Append(json, _sources[i].Content);
+        }
+
+        json.Append("],\"names\":[],\"mappings\":\"").Append(_mappings).Append("\"}");
+        return json.ToString();
     }
 }
