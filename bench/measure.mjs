@@ -258,6 +258,22 @@ for (let round = 0; round <= runs; round++) {
   }
 }
 
+// The profile behind our rows: one more run of each of our protected builds, untimed, with the CLI's stage timings
+// (LAVAMOAT_BUNDLE_TIMINGS=1: wall time and allocation per stage, GC collections and pauses, JIT work).
+results.profile = {};
+for (const t of tools.filter((t) => t.family === 'ours' && t.tool === 'ours' && !results.tools[t.id].failed)) {
+  const r = spawnSync(t.cmd(t.out)[0], t.cmd(t.out).slice(1), {
+    cwd: appCopy(t.app, t.family), encoding: 'utf8',
+    env: { ...process.env, LAVAMOAT_BUNDLE_TIMINGS: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
+  });
+  const lines = (r.stderr || '').split('\n');
+  results.profile[t.app] = {
+    stages: lines.find((l) => l.includes(': stages: '))?.split(': stages: ')[1] ?? null,
+    runtime: lines.find((l) => l.includes(': GC: '))?.split(': GC: ')[1] ?? null,
+  };
+  log(`profile  ${t.id.padEnd(48)} ${results.profile[t.app].stages}`);
+}
+
 mkdirSync(dirname(outFile), { recursive: true });
 writeFileSync(outFile, JSON.stringify(results, null, 2));
 log(`wrote ${outFile}`);
