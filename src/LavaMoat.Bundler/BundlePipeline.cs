@@ -53,9 +53,19 @@ public static class BundlePipeline
             return Fail();
         }
 
-        // 1. Graph: every reachable file read and parsed once.
+        var paths = new PolicyPaths(root, request.PolicyName);
+        var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
+        var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
+
+        // 1. Graph: every reachable file read and parsed once. The per-module work that needs the syntax tree (the
+        // first half of the transform, the analyses) runs as each module is parsed, and the tree is dropped then.
         var graph = ModuleGraphBuilder.Build(
-            new GraphRequest(root, request.Entries) { StrictBuiltins = request.StrictBuiltins },
+            new GraphRequest(root, request.Entries)
+            {
+                StrictBuiltins = request.StrictBuiltins,
+                Prepare = parsed => new PreparedModule(TransformStage.Prepare(parsed), Analyze(parsed, needsGeneration)),
+                KeepSyntax = false,
+            },
             cancellation);
         diagnostics.AddRange(graph.Diagnostics.Select(FromResolution));
         EndPhase("graph");
@@ -72,14 +82,10 @@ public static class BundlePipeline
         }
 
         // 2. Transforms, and the analysis the policy needs (both per module, in parallel).
-        var transformed = TransformStage.Run(graph, cancellation);
+        var transformed = TransformStage.Run(graph, m => (m.Prepared as PreparedModule)?.Transform, cancellation);
         diagnostics.AddRange(transformed.Diagnostics);
         EndPhase("transform");
-        var paths = new PolicyPaths(root, request.PolicyName);
-        var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
-        var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
-        var analyses = Analyze(graph, needsGeneration, cancellation);
-        EndPhase("analysis");
+        var analyses = graph.Modules.Select(m => (m.Prepared as PreparedModule)?.Analysis ?? ModuleAnalysis.None).ToArray();
         foreach (var (module, analysis) in graph.Modules.Zip(analyses))
         {
             foreach (var finding in analysis.SesCompat)
@@ -201,37 +207,28 @@ public static class BundlePipeline
     public static string RuntimePath(string bundlePath) =>
         Path.Combine(Path.GetDirectoryName(bundlePath)!, Path.GetFileNameWithoutExtension(bundlePath) + ".runtime.js");
 
-    private sealed record ModuleAnalysis(GlobalUsage Globals, ImmutableArray<SesCompatFinding> SesCompat);
+    private sealed record ModuleAnalysis(GlobalUsage Globals, ImmutableArray<SesCompatFinding> SesCompat)
+    {
+        public static ModuleAnalysis None { get; } = new(GlobalUsage.Empty, []);
+    }
+
+    // What the graph stage's Prepare hook keeps of each parsed module: the first half of its transform and its analyses.
+    private sealed record PreparedModule(object Transform, ModuleAnalysis Analysis);
 
     // Global usage feeds only policy generation (autopolicy, check, debug file); SES-compatibility warnings are
-    // always wanted.
-    private static ModuleAnalysis[] Analyze(ModuleGraph graph, bool globals, CancellationToken cancellation)
+    // always wanted. Runs on the graph stage's worker, on the tree it just parsed.
+    private static ModuleAnalysis Analyze(ParsedModule module, bool globals)
     {
-        var results = new ModuleAnalysis[graph.Modules.Length];
-        DeepStack.For(
-            graph.Modules.Length,
-            i =>
-            {
-                var module = graph.Modules[i];
-                if (module.Program is not { } program || module.Scope is not { } scope)
-                {
-                    results[i] = new ModuleAnalysis(GlobalUsage.Empty, []);
-                    return;
-                }
+        var usage = globals ? GlobalUsageAnalyzer.Analyze(module.Program, module.Scope) : GlobalUsage.Empty;
+        if (!module.InjectedGlobals.IsEmpty)
+        {
+            // Injected names are bound to their polyfills, so they are no globals of this module.
+            var injected = module.InjectedGlobals.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
+            bool Keep(string path) => !injected.Contains(path.Split('.')[0]);
+            usage = new GlobalUsage([.. usage.Occurrences.Where(x => Keep(x.Path))], [.. usage.Globals.Where(x => Keep(x.Path))]);
+        }
 
-                var usage = globals ? GlobalUsageAnalyzer.Analyze(program, scope) : GlobalUsage.Empty;
-                if (!module.InjectedGlobals.IsEmpty)
-                {
-                    // Injected names are bound to their polyfills, so they are no globals of this module.
-                    var injected = module.InjectedGlobals.Select(g => g.Name).ToHashSet(StringComparer.Ordinal);
-                    bool Keep(string path) => !injected.Contains(path.Split('.')[0]);
-                    usage = new GlobalUsage([.. usage.Occurrences.Where(x => Keep(x.Path))], [.. usage.Globals.Where(x => Keep(x.Path))]);
-                }
-
-                results[i] = new ModuleAnalysis(usage, SesCompatAnalyzer.Analyze(program, scope));
-            },
-            cancellation);
-        return results;
+        return new ModuleAnalysis(usage, SesCompatAnalyzer.Analyze(module.Program, module.Scope));
     }
 
     private static IEnumerable<PolicyModule> PolicyModules(ModuleGraph graph, ModuleAnalysis[] analyses)

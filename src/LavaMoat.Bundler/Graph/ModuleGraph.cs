@@ -17,7 +17,32 @@ public sealed record GraphRequest(string ProjectRoot, ImmutableArray<string> Ent
 
     /// <summary>Extra export conditions for the resolver (see <see cref="ResolverOptions.ExtraConditions"/>).</summary>
     public ImmutableArray<string> ExtraConditions { get; init; } = [];
+
+    /// <summary>
+    /// Per-module work that needs the syntax tree, run on the worker that parsed the module as soon as its imports
+    /// are resolved; the result is kept as <see cref="GraphModule.Prepared"/>. With <see cref="KeepSyntax"/> off,
+    /// the tree and scopes are dropped right after, so a build never holds every module's tree at once: they were
+    /// most of its live memory, and the young collections that copied them most of its GC time (bench/README.md).
+    /// </summary>
+    public Func<ParsedModule, object?>? Prepare { get; init; }
+
+    /// <summary>Keep <see cref="GraphModule.Program"/> and <see cref="GraphModule.Scope"/> (the default).</summary>
+    public bool KeepSyntax { get; init; } = true;
 }
+
+/// <summary>What <see cref="GraphRequest.Prepare"/> sees of a freshly parsed module (JavaScript only).</summary>
+/// <param name="Path">Project-relative path, as <see cref="GraphModule.Path"/> will be.</param>
+/// <param name="Format"><see cref="ModuleFormat.EsModule"/> or <see cref="ModuleFormat.CommonJs"/>.</param>
+/// <param name="ResolvedSpecifiers">The specifiers of this module that resolved (its edges-to-be).</param>
+public sealed record ParsedModule(
+    string Path,
+    string? Package,
+    ModuleFormat Format,
+    string Source,
+    Syntax.Ast.Program Program,
+    Syntax.Scoping.ScopeAnalysis Scope,
+    IReadOnlySet<string> ResolvedSpecifiers,
+    ImmutableArray<InjectedGlobal> InjectedGlobals);
 
 /// <summary>How a module's text is to be read by later stages.</summary>
 public enum ModuleFormat
@@ -72,7 +97,8 @@ public sealed record GraphModule(
     string Source,
     ImmutableArray<GraphEdge> Dependencies)
 {
-    /// <summary>The parsed program (null for JSON and empty modules), so later stages never parse again.</summary>
+    /// <summary>The parsed program (null for JSON and empty modules, and when <see cref="GraphRequest.KeepSyntax"/>
+    /// is off), so later stages never parse again.</summary>
     public Syntax.Ast.Program? Program { get; init; }
 
     /// <summary>The scope analysis of <see cref="Program"/>, computed once by the graph stage.</summary>
@@ -81,6 +107,9 @@ public sealed record GraphModule(
     /// <summary>Free Node globals (<c>process</c>, <c>Buffer</c>) that this module gets from a polyfill package
     /// instead of the global object; each has a matching <see cref="GraphEdge"/> with the same specifier.</summary>
     public ImmutableArray<InjectedGlobal> InjectedGlobals { get; init; } = [];
+
+    /// <summary>What <see cref="GraphRequest.Prepare"/> returned for this module (null when it did not run).</summary>
+    public object? Prepared { get; init; }
 
     /// <summary>True for the code-less stand-ins of <see cref="ModuleFormat.Empty"/>.</summary>
     public bool IsEmpty => Format == ModuleFormat.Empty;

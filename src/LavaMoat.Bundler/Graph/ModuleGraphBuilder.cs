@@ -33,12 +33,12 @@ public static class ModuleGraphBuilder
         var resolver = new ModuleResolver(
             new ResolverOptions(root) { StrictBuiltins = request.StrictBuiltins, ExtraConditions = request.ExtraConditions },
             fs);
-        return new Run(root, fs, resolver, cancellation).Build(request.Entries);
+        return new Run(root, fs, resolver, request, cancellation).Build(request.Entries);
     }
 
     // One build's state. _nodes is touched only by the coordinating thread between waves; workers write to
     // their own Node and to the concurrent collections.
-    private sealed class Run(string root, ResolverFileSystem fs, ModuleResolver resolver, CancellationToken cancellation)
+    private sealed class Run(string root, ResolverFileSystem fs, ModuleResolver resolver, GraphRequest request, CancellationToken cancellation)
     {
         private readonly PackageNames _names = PackageNames.Load(root, fs);
         private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
@@ -187,6 +187,16 @@ public static class ModuleGraphBuilder
             }
 
             InjectNodeGlobals(node, scope);
+            if (request.Prepare is { } prepare)
+            {
+                var resolved = node.Resolved.Select(d => d.Specifier).ToHashSet(StringComparer.Ordinal);
+                node.Prepared = prepare(new ParsedModule(node.Key, node.Package, node.Format, node.Source, program, scope, resolved, [.. node.InjectedGlobals]));
+                if (!request.KeepSyntax)
+                {
+                    node.Program = null;
+                    node.Scope = null;
+                }
+            }
         }
 
         // Free `process` and `Buffer` become requires of the polyfill packages, as browserify does, so code written
@@ -338,6 +348,7 @@ public static class ModuleGraphBuilder
                 {
                     Program = node.Program,
                     Scope = node.Scope,
+                    Prepared = node.Prepared,
                     InjectedGlobals = [.. node.InjectedGlobals],
                 });
             }
@@ -375,6 +386,8 @@ public static class ModuleGraphBuilder
         public Program? Program { get; set; }
 
         public ScopeAnalysis? Scope { get; set; }
+
+        public object? Prepared { get; set; }
 
         public List<InjectedGlobal> InjectedGlobals { get; } = [];
 

@@ -21,11 +21,23 @@ namespace LavaMoat.Bundler.Transform;
 /// </list>
 /// The calling convention is documented in runtime-js/kernel.js (makeHelper).
 /// </summary>
+/// <remarks>
+/// The work is split in two so that no stage holds every module's syntax tree: <see cref="Prepare"/> runs on the
+/// tree right after the graph stage parsed the module (and the tree is dropped after it); <see cref="Transform"/>
+/// finishes once the graph is complete and linked. A script is finished by <see cref="Prepare"/> alone; an ES
+/// module leaves the text of its imported references (a member of an ES namespace, or of a CommonJS interop cell,
+/// depending on what the imported module turned out to be) and its header for the second half.
+/// </remarks>
 internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
 {
     public const string EmptyPackageName = "$empty$";
 
-    public (ModuleRecord Record, ImmutableArray<BuildDiagnostic> Diagnostics) Transform(GraphModule module)
+    /// <summary>The syntax-tree half of the transform.</summary>
+    public static PreparedTransform Prepare(ParsedModule module) =>
+        module.Format == ModuleFormat.EsModule ? PrepareModule(module) : PrepareScript(module);
+
+    /// <summary>The second half: the module's record, from what <see cref="Prepare"/> left (JavaScript modules).</summary>
+    public (ModuleRecord Record, ImmutableArray<BuildDiagnostic> Diagnostics) Transform(GraphModule module, PreparedTransform? prepared)
     {
         var dependencies = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var edge in module.Dependencies)
@@ -57,17 +69,22 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
                 }
 
             case ModuleFormat.CommonJs:
-                return (TransformScript(module, package, dependencies), []);
+                {
+                    var script = prepared as PreparedScript ?? throw new InvalidOperationException($"{module.Path}: not prepared as a script");
+                    var source = script.Mappings is null ? ModuleSource.Identity(module.Source) : new ModuleSource(module.Source, script.Mappings);
+                    return (new ModuleRecord(module.Id, package, module.Path, dependencies, script.Code, source) { HelperName = script.HelperName }, []);
+                }
+
             case ModuleFormat.EsModule:
-                return TransformModule(module, package, dependencies);
+                return FinishModule(module, package, dependencies, prepared as PreparedEsModule ?? throw new InvalidOperationException($"{module.Path}: not prepared as an ES module"));
             default:
                 throw new InvalidOperationException($"unknown module format {module.Format}");
         }
     }
 
-    private static ModuleRecord TransformScript(GraphModule module, string package, IReadOnlyDictionary<string, int> dependencies)
+    private static PreparedScript PrepareScript(ParsedModule module)
     {
-        var program = module.Program!;
+        var program = module.Program;
         var facts = SyntaxFacts.Collect(program);
         var edits = new SourceEdits(module.Source);
         var helper = facts.ImportExpressions.Count > 0 ? ChooseHelperName(facts.Names) : null;
@@ -104,14 +121,14 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
 
         if (!edits.HasEdits)
         {
-            return new ModuleRecord(module.Id, package, module.Path, dependencies, module.Source, ModuleSource.Identity(module.Source));
+            return new PreparedScript(module.Source, null, null);
         }
 
         var (code, mappings) = edits.Apply();
-        return new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.Source, mappings)) { HelperName = helper };
+        return new PreparedScript(code, mappings, helper);
     }
 
-    private static void RewriteDynamicImports(GraphModule module, SyntaxFacts facts, SourceEdits edits, string? helper)
+    private static void RewriteDynamicImports(ParsedModule module, SyntaxFacts facts, SourceEdits edits, string? helper)
     {
         foreach (var import in facts.ImportExpressions)
         {
@@ -121,22 +138,135 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
                 TemplateLiteral { Expressions.Count: 0 } template => template.Quasis[0].Value.Cooked,
                 _ => null,
             };
-            var bundled = specifier is not null && module.Dependencies.Any(e => string.Equals(e.Specifier, specifier, StringComparison.Ordinal));
+            var bundled = specifier is not null && module.ResolvedSpecifiers.Contains(specifier);
             // Only the keyword is replaced: arguments (and an options argument) keep their text and evaluation.
             edits.Replace(import.Start, import.Start + "import".Length, helper + (bundled ? ".import" : ".u"));
         }
     }
 
-    private (ModuleRecord, ImmutableArray<BuildDiagnostic>) TransformModule(GraphModule module, string package, IReadOnlyDictionary<string, int> dependencies)
+    private static PreparedEsModule PrepareModule(ParsedModule module)
     {
-        var program = module.Program!;
-        var scope = module.Scope!;
-        var face = linker.Interface(module.Id)!;
+        var program = module.Program;
+        var scope = module.Scope;
+        var face = ModuleInterface.Read(program);
         var facts = SyntaxFacts.Collect(program);
         var edits = new SourceEdits(module.Source);
-        var diagnostics = ImmutableArray.CreateBuilder<BuildDiagnostic>();
         var helper = ChooseHelperName(facts.Names);
-        var defaultLocal = helper + "_d";
+        var prepared = new PreparedEsModule(face, edits, helper);
+
+        // 1. Import and export syntax goes; declarations stay without their `export`.
+        foreach (var statement in program.Body)
+        {
+            switch (statement)
+            {
+                case ImportDeclaration:
+                case ExportAllDeclaration:
+                case ExportNamedDeclaration { Declaration: null }:
+                    edits.Remove(statement.Start, statement.End);
+                    break;
+                case ExportNamedDeclaration { Declaration: { } declaration }:
+                    edits.Remove(statement.Start, declaration.Start);
+                    break;
+                case ExportDefaultDeclaration { Declaration: var declaration }:
+                    switch (declaration)
+                    {
+                        case FunctionDeclaration function:
+                            edits.Remove(statement.Start, function.Start);
+                            if (function.Id is null)
+                            {
+                                // Hoisted like any function declaration; the kernel renames it "default".
+                                edits.Insert(ParamsStart(module.Source, function.Start), " " + prepared.DefaultLocal);
+                                prepared.AnonymousDefault = prepared.DefaultLocal;
+                            }
+
+                            break;
+                        case ClassDeclaration { Id: not null } named:
+                            edits.Remove(statement.Start, named.Start);
+                            break;
+                        case ClassDeclaration:
+                            // Named evaluation through a property key gives the class the name "default".
+                            edits.Replace(statement.Start, declaration.Start, "const " + prepared.DefaultLocal + " = ({ default: ");
+                            edits.Insert(declaration.End, " }).default;");
+                            break;
+                        default:
+                            {
+                                // An expression, maybe parenthesised (ESTree ranges leave the parentheses out):
+                                // only the keywords are replaced, so the text after them stays whole.
+                                var keywordsEnd = AfterExportDefault(module.Source, statement.Start);
+                                var expressionEnd = module.Source[statement.End - 1] == ';' ? statement.End - 1 : statement.End;
+                                if (declaration is FunctionExpression { Id: null } or ClassExpression { Id: null } or ArrowFunctionExpression)
+                                {
+                                    edits.Replace(statement.Start, keywordsEnd, "const " + prepared.DefaultLocal + " = ({ default:");
+                                    edits.Insert(expressionEnd, " }).default");
+                                }
+                                else
+                                {
+                                    edits.Replace(statement.Start, keywordsEnd, "const " + prepared.DefaultLocal + " =");
+                                }
+
+                                break;
+                            }
+                    }
+
+                    break;
+            }
+        }
+
+        // 2. References to imported names will read the binding source; what that text is depends on the
+        // imported module, so the ranges are reserved now and written by FinishModule.
+        foreach (var binding in face.Imports.Values)
+        {
+            var local = binding.At switch
+            {
+                ImportSpecifier s => s.Local,
+                ImportDefaultSpecifier d => d.Local,
+                ImportNamespaceSpecifier n => n.Local,
+                _ => throw new InvalidOperationException("unexpected import specifier"),
+            };
+            var variable = scope.GetDeclaredVariable(local);
+            if (variable is null)
+            {
+                continue;
+            }
+
+            foreach (var reference in variable.References)
+            {
+                var id = reference.Identifier;
+                if (facts.ExportedLocals.Contains(id))
+                {
+                    continue; // in an `export { x }` that step 1 removed
+                }
+
+                if (facts.Shorthands.TryGetValue(id, out var property))
+                {
+                    prepared.References.Add(new DeferredReference(edits.ReplaceLater(property.Start, property.End), binding, ReferenceForm.Shorthand, id.Name));
+                }
+                else
+                {
+                    var form = facts.Callees.Contains(id) ? ReferenceForm.Callee : ReferenceForm.Plain;
+                    prepared.References.Add(new DeferredReference(edits.ReplaceLater(id.Start, id.End), binding, form, id.Name));
+                }
+            }
+        }
+
+        // 3. import.meta and import().
+        foreach (var meta in facts.ImportMetas)
+        {
+            edits.Replace(meta.Start, meta.End, helper + ".meta");
+        }
+
+        RewriteDynamicImports(module, facts, edits, helper);
+        NeutralizeHashbang(module.Source, edits);
+        SplitHtmlCommentLookalikes(module.Source, program, facts, edits);
+        return prepared;
+    }
+
+    private (ModuleRecord, ImmutableArray<BuildDiagnostic>) FinishModule(GraphModule module, string package, IReadOnlyDictionary<string, int> dependencies, PreparedEsModule prepared)
+    {
+        var face = prepared.Interface;
+        var edits = prepared.Edits;
+        var helper = prepared.Helper;
+        var diagnostics = ImmutableArray.CreateBuilder<BuildDiagnostic>();
 
         // Binding sources: one variable per static request (and per injected polyfill), in evaluation order.
         var requests = module.InjectedGlobals.Select(g => g.Specifier).Concat(face.Requests).Distinct(StringComparer.Ordinal).ToList();
@@ -184,115 +314,21 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
             }
         }
 
-        // 1. Import and export syntax goes; declarations stay without their `export`.
-        string? anonymousDefault = null;
-        foreach (var statement in program.Body)
-        {
-            switch (statement)
-            {
-                case ImportDeclaration:
-                case ExportAllDeclaration:
-                case ExportNamedDeclaration { Declaration: null }:
-                    edits.Remove(statement.Start, statement.End);
-                    break;
-                case ExportNamedDeclaration { Declaration: { } declaration }:
-                    edits.Remove(statement.Start, declaration.Start);
-                    break;
-                case ExportDefaultDeclaration { Declaration: var declaration }:
-                    switch (declaration)
-                    {
-                        case FunctionDeclaration function:
-                            edits.Remove(statement.Start, function.Start);
-                            if (function.Id is null)
-                            {
-                                // Hoisted like any function declaration; the kernel renames it "default".
-                                edits.Insert(ParamsStart(module.Source, function.Start), " " + defaultLocal);
-                                anonymousDefault = defaultLocal;
-                            }
-
-                            break;
-                        case ClassDeclaration { Id: not null } named:
-                            edits.Remove(statement.Start, named.Start);
-                            break;
-                        case ClassDeclaration:
-                            // Named evaluation through a property key gives the class the name "default".
-                            edits.Replace(statement.Start, declaration.Start, "const " + defaultLocal + " = ({ default: ");
-                            edits.Insert(declaration.End, " }).default;");
-                            break;
-                        default:
-                            {
-                                // An expression, maybe parenthesised (ESTree ranges leave the parentheses out):
-                                // only the keywords are replaced, so the text after them stays whole.
-                                var keywordsEnd = AfterExportDefault(module.Source, statement.Start);
-                                var expressionEnd = module.Source[statement.End - 1] == ';' ? statement.End - 1 : statement.End;
-                                if (declaration is FunctionExpression { Id: null } or ClassExpression { Id: null } or ArrowFunctionExpression)
-                                {
-                                    edits.Replace(statement.Start, keywordsEnd, "const " + defaultLocal + " = ({ default:");
-                                    edits.Insert(expressionEnd, " }).default");
-                                }
-                                else
-                                {
-                                    edits.Replace(statement.Start, keywordsEnd, "const " + defaultLocal + " =");
-                                }
-
-                                break;
-                            }
-                    }
-
-                    break;
-            }
-        }
-
-        // 2. References to imported names read the binding source.
         foreach (var binding in face.Imports.Values)
         {
             CheckImport(binding.Specifier, binding.ImportName, binding.At);
-            var local = binding.At switch
-            {
-                ImportSpecifier s => s.Local,
-                ImportDefaultSpecifier d => d.Local,
-                ImportNamespaceSpecifier n => n.Local,
-                _ => throw new InvalidOperationException("unexpected import specifier"),
-            };
-            var variable = scope.GetDeclaredVariable(local);
-            if (variable is null)
-            {
-                continue;
-            }
-
-            var expression = ImportRef(binding.Specifier, binding.ImportName);
-            foreach (var reference in variable.References)
-            {
-                var id = reference.Identifier;
-                if (facts.ExportedLocals.Contains(id))
-                {
-                    continue; // in an `export { x }` that step 1 removed
-                }
-
-                if (facts.Shorthands.TryGetValue(id, out var property))
-                {
-                    edits.Replace(property.Start, property.End, id.Name + ": " + expression);
-                }
-                else if (facts.Callees.Contains(id))
-                {
-                    edits.Replace(id.Start, id.End, "(0, " + expression + ")");
-                }
-                else
-                {
-                    edits.Replace(id.Start, id.End, expression);
-                }
-            }
         }
 
-        // 3. import.meta and import().
-        foreach (var meta in facts.ImportMetas)
+        foreach (var reference in prepared.References)
         {
-            edits.Replace(meta.Start, meta.End, helper + ".meta");
+            var expression = ImportRef(reference.Binding.Specifier, reference.Binding.ImportName);
+            edits.SetText(reference.Edit, reference.Form switch
+            {
+                ReferenceForm.Shorthand => reference.Name + ": " + expression,
+                ReferenceForm.Callee => "(0, " + expression + ")",
+                _ => expression,
+            });
         }
-
-        RewriteDynamicImports(module, facts, edits, helper);
-        NeutralizeHashbang(module.Source, edits);
-        SplitHtmlCommentLookalikes(module.Source, program, facts, edits);
 
         // 4. The header: binding sources, namespace getters, then the dependencies run.
         var getters = new List<string>();
@@ -302,7 +338,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
             switch (source)
             {
                 case LocalExport local:
-                    expression = local.LocalName == ModuleInterface.DefaultLocal ? defaultLocal : local.LocalName;
+                    expression = local.LocalName == ModuleInterface.DefaultLocal ? prepared.DefaultLocal : local.LocalName;
                     break;
                 case IndirectExport indirect:
                     CheckImport(indirect.Specifier, indirect.ImportName, indirect.At);
@@ -336,9 +372,9 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         }
 
         header.Append(helper).Append(".x({").AppendJoin(", ", getters).Append("}, [").AppendJoin(", ", commonJsStars).Append(']');
-        if (anonymousDefault is not null)
+        if (prepared.AnonymousDefault is not null)
         {
-            header.Append(", ").Append(anonymousDefault);
+            header.Append(", ").Append(prepared.AnonymousDefault);
         }
 
         header.Append("); ");
@@ -561,3 +597,51 @@ internal sealed class SyntaxFacts
         }
     }
 }
+
+/// <summary>What <see cref="ModuleTransformer.Prepare"/> leaves for the second half; it holds no syntax tree.</summary>
+internal abstract class PreparedTransform;
+
+/// <summary>A finished script: its code, and its mappings (null when the code is the file as written).</summary>
+internal sealed class PreparedScript(string code, IReadOnlyList<CodeMapping>? mappings, string? helperName) : PreparedTransform
+{
+    public string Code { get; } = code;
+
+    public IReadOnlyList<CodeMapping>? Mappings { get; } = mappings;
+
+    public string? HelperName { get; } = helperName;
+}
+
+/// <summary>An ES module half done: its interface (for the linker), its edits so far, and the imported references
+/// whose text waits for the linker.</summary>
+internal sealed class PreparedEsModule(ModuleInterface face, SourceEdits edits, string helper) : PreparedTransform
+{
+    public ModuleInterface Interface { get; } = face;
+
+    public SourceEdits Edits { get; } = edits;
+
+    public string Helper { get; } = helper;
+
+    /// <summary>The local that holds an anonymous default export.</summary>
+    public string DefaultLocal => Helper + "_d";
+
+    /// <summary>Set when an anonymous default function is hoisted under <see cref="DefaultLocal"/>.</summary>
+    public string? AnonymousDefault { get; set; }
+
+    public List<DeferredReference> References { get; } = [];
+}
+
+/// <summary>How a reference to an imported name is rewritten.</summary>
+internal enum ReferenceForm
+{
+    /// <summary><c>x</c> → the member read.</summary>
+    Plain,
+
+    /// <summary><c>x(…)</c> → <c>(0, member)(…)</c>, so <c>this</c> stays undefined.</summary>
+    Callee,
+
+    /// <summary><c>{ x }</c> → <c>{ x: member }</c>.</summary>
+    Shorthand,
+}
+
+/// <summary>A reserved replacement (<see cref="SourceEdits.ReplaceLater"/>) of a reference to an imported binding.</summary>
+internal sealed record DeferredReference(int Edit, ImportBinding Binding, ReferenceForm Form, string Name);

@@ -30,6 +30,20 @@ internal sealed class SourceEdits(string original)
         _edits.Add(new Edit(start, end, text, _edits.Count));
     }
 
+    /// <summary>
+    /// Reserves [start, end) for a replacement whose text is not known yet (it depends on other modules); give it
+    /// with <see cref="SetText"/> before <see cref="Apply"/>. The range counts for <see cref="Touches"/> at once.
+    /// </summary>
+    public int ReplaceLater(int start, int end)
+    {
+        Replace(start, end, "");
+        _edits[^1] = _edits[^1] with { Pending = true };
+        return _edits.Count - 1;
+    }
+
+    /// <summary>The text of a replacement reserved with <see cref="ReplaceLater"/>.</summary>
+    public void SetText(int edit, string text) => _edits[edit] = _edits[edit] with { Text = text, Pending = false };
+
     public void Insert(int position, string text) => Replace(position, position, text);
 
     public void Remove(int start, int end) => Replace(start, end, "");
@@ -42,6 +56,11 @@ internal sealed class SourceEdits(string original)
     {
         // Insertions at one position keep the order they were made in; a replacement sorts after insertions
         // at its start, so "insert before x" and "replace x" compose.
+        if (_edits.Exists(e => e.Pending))
+        {
+            throw new InvalidOperationException("a replacement reserved with ReplaceLater never got its text");
+        }
+
         var edits = _edits.OrderBy(e => e.Start).ThenBy(e => e.End > e.Start ? 1 : 0).ThenBy(e => e.Order).ToList();
         for (var i = 1; i < edits.Count; i++)
         {
@@ -75,7 +94,10 @@ internal sealed class SourceEdits(string original)
         return (output.Text.ToString(), output.Mappings);
     }
 
-    private readonly record struct Edit(int Start, int End, string Text, int Order);
+    private readonly record struct Edit(int Start, int End, string Text, int Order)
+    {
+        public bool Pending { get; init; }
+    }
 
     // Builds the new text while tracking the generated line/column and mapping token starts.
     private sealed class Output(string original)

@@ -9,28 +9,45 @@ namespace LavaMoat.Bundler.Transform;
 public sealed record TransformOutput(ImmutableArray<ModuleRecord> Modules, ImmutableArray<BuildDiagnostic> Diagnostics);
 
 /// <summary>
-/// The transform stage: reads every ES module's imports and exports, links them across the graph (export
-/// names through <c>export *</c>, missing imports, async modules), then rewrites every module, in parallel,
-/// on deep-stack threads (the trees can be as deep as the parser allows).
+/// The transform stage: links the ES modules across the graph (export names through <c>export *</c>, missing
+/// imports, async modules), then finishes every module, in parallel, on deep-stack threads. The syntax-tree half
+/// of each module's transform (<see cref="Prepare"/>) normally ran earlier, inside the graph stage, right after
+/// the module was parsed (<see cref="GraphRequest.Prepare"/>); a graph that kept its trees is prepared here.
 /// </summary>
 public static class TransformStage
 {
-    public static TransformOutput Run(ModuleGraph graph, CancellationToken cancellation = default)
+    /// <summary>The syntax-tree half, for <see cref="GraphRequest.Prepare"/>; pass the result to <see cref="Run"/>.</summary>
+    public static object Prepare(ParsedModule module) => ModuleTransformer.Prepare(module);
+
+    /// <summary>Transforms every module; <paramref name="prepared"/> gives what <see cref="Prepare"/> returned for a
+    /// module, or null to prepare it now from the graph's tree.</summary>
+    public static TransformOutput Run(ModuleGraph graph, Func<GraphModule, object?>? prepared = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var modules = graph.Modules;
-        var interfaces = new ModuleInterface?[modules.Length];
+        var halves = new PreparedTransform?[modules.Length];
         DeepStack.For(
             modules.Length,
-            i => interfaces[i] = modules[i].Format == ModuleFormat.EsModule ? ModuleInterface.Read(modules[i].Program!) : null,
+            i =>
+            {
+                var module = modules[i];
+                halves[i] = prepared?.Invoke(module) as PreparedTransform
+                    ?? (module.Program is { } program && module.Scope is { } scope
+                        ? ModuleTransformer.Prepare(new ParsedModule(
+                            module.Path, module.Package, module.Format, module.Source, program, scope,
+                            module.Dependencies.Select(e => e.Specifier).ToHashSet(StringComparer.Ordinal), module.InjectedGlobals))
+                        : null);
+            },
             cancellation);
         var linker = new EsmLinker(
             graph,
-            Enumerable.Range(0, modules.Length).Where(i => interfaces[i] is not null).ToDictionary(i => i, i => interfaces[i]!));
+            Enumerable.Range(0, modules.Length)
+                .Where(i => halves[i] is PreparedEsModule)
+                .ToDictionary(i => i, i => ((PreparedEsModule)halves[i]!).Interface));
 
         var transformer = new ModuleTransformer(graph, linker);
         var results = new (ModuleRecord Record, ImmutableArray<BuildDiagnostic> Diagnostics)[modules.Length];
-        DeepStack.For(modules.Length, i => results[i] = transformer.Transform(modules[i]), cancellation);
+        DeepStack.For(modules.Length, i => results[i] = transformer.Transform(modules[i], halves[i]), cancellation);
         return new TransformOutput([.. results.Select(r => r.Record)], [.. results.SelectMany(r => r.Diagnostics)]);
     }
 }
