@@ -263,7 +263,7 @@ for (let round = 0; round <= runs; round++) {
 results.profile = {};
 for (const t of tools.filter((t) => t.family === 'ours' && t.tool === 'ours' && !results.tools[t.id].failed)) {
   const r = spawnSync(t.cmd(t.out)[0], t.cmd(t.out).slice(1), {
-    cwd: appCopy(t.app, t.family), encoding: 'utf8',
+    cwd: appCopy(t), encoding: 'utf8',
     env: { ...process.env, LAVAMOAT_BUNDLE_TIMINGS: '1', DOTNET_CLI_TELEMETRY_OPTOUT: '1', DOTNET_NOLOGO: '1' },
   });
   const lines = (r.stderr || '').split('\n');

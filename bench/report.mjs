@@ -248,28 +248,31 @@ then prints each stage's wall time and allocation, the GC's collections and paus
 ${Object.entries(builds.profile ?? {}).map(([app, p]) => `- **${app}**: ${p.stages ?? 'n/a'}; GC: ${p.runtime ?? 'n/a'}`).join('\n') || '- (no profile run)'}
 
 What the profile says, and what was tried (2026-11-22, \`perf record\` with \`DOTNET_PerfMapEnabled=1\` on the CLI and on a
-warm in-process loop; figures for cjs-app unless named):
-- **The gap to esbuild is fixed process cost plus the GC, not parsing.** The parser alone runs at several times
-  acorn's speed (table above); a warm in-process build of cjs-app takes about 1.1–1.3 s, a fresh process about
-  1.7–2.0 s. esbuild's whole process takes 0.6 s.
-- **JIT**: with tiered compilation the run stays in unoptimised code and PGO instrumentation doubled the CPU time;
-  without it, every method (about 1,000) was compiled at full optimisation, 0.9–1.0 s of JIT time. The tool now
-  ships ReadyToRun assemblies (linux-x64; elsewhere the IL is compiled as before) and runs without tiering: 350
-  methods, 0.2 s. Measured: 2.2–2.5 s → 1.7–1.9 s. Native AOT is not possible here (the ILCompiler package is not
-  on this machine's feed).
-- **GC**: the syntax trees of every module live until the transforms are done (80 MB live after the graph stage of
-  cjs-app, 70 MB of it trees and scopes), so young collections copy survivors over and over. Allocation was cut
-  from 1,381 MB to 331 MB per build (an iterator object per node per walk; the source map's JSON writer allocated
-  250 MB for a 12 MB map) and background GC turned off (4 young collections instead of 19). Tried and not taken:
-  server GC (≈0.2 s faster, +30 MB peak), a no-GC region (≈0.4 s faster, +120–200 MB), a larger gen0 budget
-  (\`GCgen0size\`: fast, but settable only by environment variable, not by the tool's runtimeconfig).
-- **Next**: transform and analyse each module as soon as its dependencies' formats are known and drop its tree
-  (live heap from ~80 MB to the output text; fewer and cheaper collections, lower peak memory); the emit stage's
-  re-parse (90 MB of the 166 MB it allocates) and the bundle/map strings (write them to the files as they are
-  produced); \`process.env.NODE_ENV\` replacement with dead-branch removal (react-dom's development and production
-  builds are both in our realworld bundle: 3.3 MB of its 9.4 MB; esbuild keeps one), which also shortens page
-  start-up; the MSBuild task runs in MSBuild's process with tiered PGO (a cold \`dotnet build\` spends about twice
-  our CLI's time in the task): ReadyToRun for the task package or a bundling process of its own.
+warm in-process loop; figures for cjs-app unless named; before → after this session's changes):
+- **Fixed cost of a .NET process**: a one-module build takes about 0.37 s (runtime start, command line, the SES
+  runtime, 200 framework generics the JIT still compiles). esbuild's whole cjs-app build takes 0.6 s.
+- **JIT**: tiered compilation kept the hot code in unoptimised tier 0, and its PGO instrumentation doubled the CPU
+  time; without tiering every method (about 1,000) was compiled fully optimised first: 0.9–1.0 s of JIT time. The
+  tool now ships ReadyToRun assemblies (linux-x64; elsewhere the IL is compiled as before) and runs without tiering:
+  350 methods, 0.2 s of JIT. Native AOT is not possible here (the ILCompiler package is not on this feed).
+- **Allocation**: 1,381 MB → 335 MB per build (an iterator object per node per tree walk; the source map's JSON
+  writer allocated 250 MB to write a 12 MB map).
+- **GC**: every module's syntax tree used to live until all modules were transformed (80 MB live after the graph
+  stage, 70 MB of it trees and scopes; young collections copied them again and again: 0.4–0.7 s of pauses). Each
+  module is now transformed (the half that needs its tree) and analysed by the worker that parsed it, and the tree
+  is dropped: 18 MB live after the graph stage (realworld 115 → 36 MB), pauses 0.1–0.2 s. With that, background GC
+  is as fast as without it on cjs-app and keeps the peak 55 MB lower, so it stays on (without it realworld builds
+  about 0.4 s faster but peaks 90 MB higher). Tried and not taken: server GC, a no-GC region, a larger gen0 budget
+  (\`GCgen0size\`, settable only by environment variable).
+- **Measured on the CLI** (one process per build, this machine, same day): cjs-app 2.8 s → 1.4 s, realworld
+  3.8 s → 2.4 s.
+- **Next**: the emit stage (0.45–0.7 s: the bundle verifier's re-parse allocates 90 of its 166 MB; the source map's
+  segments could be encoded per module in parallel; the bundle and map could be written to their files as they are
+  produced instead of as strings); the 200 framework generics still compiled at start-up; \`process.env.NODE_ENV\`
+  replacement with dead-branch removal (react-dom's development and production builds are both in the realworld
+  bundle: 3.3 MB of its 9.4 MB, where esbuild keeps one), which also shortens page start-up; the MSBuild task,
+  which runs in MSBuild's process with tiered PGO and without ReadyToRun (a cold \`dotnet build\` spends about twice
+  the CLI's time in the task).
 
 ## Page start-up (Chromium, strict CSP)
 
