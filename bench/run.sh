@@ -27,8 +27,20 @@ echo "== building our CLI and the bench programs (Release)" >&2
 out=artifacts/bench
 # Published, as the tool package ships it (assemblies precompiled by the tool project's LavaMoatReadyToRun target).
 dotnet publish src/LavaMoat.Bundler.Tool -c Release --nologo -v quiet -o "$out/tool" >/dev/null
-# The task's build output is the package's tasks/net10.0/ folder: the task, the pipeline assemblies, the .deps.json.
-dotnet build src/LavaMoat.Bundler.MSBuild -c Release --nologo -v quiet -o "$out/msbuild" >/dev/null
+# The task as its package ships it: tasks/net10.0/ of the packed package (the task, the ReadyToRun pipeline
+# assemblies, the .deps.json).
+rm -rf "$out/msbuild" "$out/msbuild-package"
+dotnet pack src/LavaMoat.Bundler.MSBuild -c Release --nologo -v quiet -o "$out/msbuild-package" >/dev/null
+python3 - "$out"/msbuild-package/LavaMoat.Bundler.MSBuild.*.nupkg "$out/msbuild" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as package:
+    for name in package.namelist():
+        if name.startswith('tasks/net10.0/') and not name.endswith('/'):
+            target = os.path.join(sys.argv[2], name[len('tasks/net10.0/'):])
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, 'wb') as out:
+                out.write(package.read(name))
+PY
 dotnet build bench/ParseBench -c Release --nologo -v quiet -o "$out/ParseBench" >/dev/null
 dotnet build bench/startup -c Release --nologo -v quiet -o "$out/startup" >/dev/null
 
