@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Reflection.PortableExecutable;
 
 namespace LavaMoat.Bundler.MSBuild.Tests;
 
@@ -29,6 +30,38 @@ public sealed class PackageAndToolTests
         var text = await nuspec.ReadToEndAsync(TestContext.CancellationToken);
         StringAssert.Contains(text, "<developmentDependency>true</developmentDependency>");
         Assert.IsFalse(text.Contains("<dependencies", StringComparison.Ordinal), "no leaked dependencies:\n" + text);
+    }
+
+    [TestMethod]
+    public void Both_packages_carry_the_pipeline_precompiled_and_the_tool_stays_portable()
+    {
+        // ReadyToRun halves the JIT work of a build (bench/README.md); a packaging change that silently drops it
+        // would only show as a slower benchmark.
+        foreach (var (path, folder) in new[] { (PackageFeed.TaskPackagePath, "tasks/net10.0/"), (PackageFeed.ToolPackagePath, "tools/net10.0/any/") })
+        {
+            using var package = ZipFile.OpenRead(path);
+            foreach (var name in new[] { "LavaMoat.Bundler.dll", "LavaMoat.Bundler.Syntax.dll" })
+            {
+                var entry = package.GetEntry(folder + name);
+                Assert.IsNotNull(entry, $"{Path.GetFileName(path)}: {folder}{name}: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
+                using var bytes = new MemoryStream();
+                using (var stream = entry.Open())
+                {
+                    stream.CopyTo(bytes);
+                }
+
+                bytes.Position = 0;
+                using var pe = new PEReader(bytes);
+                var cor = pe.PEHeaders.CorHeader!;
+                Assert.IsTrue(cor.ManagedNativeHeaderDirectory.Size > 0, $"{Path.GetFileName(path)}: {name} has no ReadyToRun code");
+                Assert.IsTrue(pe.HasMetadata, $"{name} keeps its IL and metadata for other platforms");
+            }
+        }
+
+        // Portable: the tool's implementation is under any/, not a RID folder, and the package has no RID-specific parts.
+        using var tool = ZipFile.OpenRead(PackageFeed.ToolPackagePath);
+        Assert.IsTrue(tool.Entries.All(e => !e.FullName.StartsWith("tools/", StringComparison.Ordinal) || e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal)),
+            string.Join(", ", tool.Entries.Select(e => e.FullName)));
     }
 
     [TestMethod]
