@@ -22,26 +22,27 @@ public sealed class CancellationTests
         using var process = new Process { StartInfo = ToolRunner.StartInfo(dir.Path, "index.js", "-o", "dist/app.js") };
         var stderr = new StringBuilder();
         var started = new TaskCompletionSource();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-
-            lock (stderr)
-            {
-                stderr.AppendLine(e.Data);
-            }
-
-            // The progress line is printed by the bundling action, after the Ctrl+C handler is in place.
-            if (e.Data.Contains("bundling", StringComparison.Ordinal))
-            {
-                started.TrySetResult();
-            }
-        };
         process.Start();
-        process.BeginErrorReadLine();
+        // stderr is read on a thread of its own, not through ErrorDataReceived: under a loaded test run the thread
+        // pool can deliver those events seconds late, and the signal would then arrive after the build finished.
+        var reader = new Thread(() =>
+        {
+            while (process.StandardError.ReadLine() is { } line)
+            {
+                lock (stderr)
+                {
+                    stderr.AppendLine(line);
+                }
+
+                // The progress line is printed by the bundling action, after the Ctrl+C handler is in place.
+                if (line.Contains("bundling", StringComparison.Ordinal))
+                {
+                    started.TrySetResult();
+                }
+            }
+        })
+        { IsBackground = true };
+        reader.Start();
         var stdout = process.StandardOutput.ReadToEndAsync();
         Assert.IsTrue(started.Task.Wait(TimeSpan.FromMinutes(1)), "the build never started");
         Thread.Sleep(300);
@@ -58,6 +59,7 @@ public sealed class CancellationTests
         }
 
         process.WaitForExit();
+        reader.Join(TimeSpan.FromSeconds(10));
         string text;
         lock (stderr)
         {
