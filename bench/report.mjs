@@ -284,6 +284,23 @@ round, ${args.loads ?? 'n'} loads after one warm-up. "app result" is the app's o
 
 ${startupMd}
 
+### Where start-up time goes
+
+One more load of each page under Chromium's sampling CPU profiler (\`--profile\`, 100 µs; the profiler slows the
+page, so these add up to more than the medians above). Self time by where it ran; for our bundle, script time
+before the module table (the SES shim's lockdown and our kernel) is apart from module code, and the heaviest
+runtime functions follow. V8 compiles a function on its first call and charges that to the caller (checked with
+\`node --cpu-prof\`), so the kernel's \`evaluateEsModule\`/\`runInitializer\` self time is mostly the compilation of
+the module functions they start; esbuild's page pays its compilation under \`(program)\` and bundle code.
+
+${startup.filter((v) => v.profile).map((v) => `- **${v.name}**: ${Object.entries(v.profile).filter(([k]) => !k.startsWith('  ')).map(([k, ms]) => `${k} ${fmt(ms, 0)} ms`).join(', ')}` +
+  (Object.keys(v.profile).some((k) => k.startsWith('  ')) ? `; heaviest runtime functions (name:line): ${Object.entries(v.profile).filter(([k]) => k.startsWith('  ')).map(([k, ms]) => `\`${k.replace('  runtime: ', '')}\` ${fmt(ms, 0)} ms`).join(', ')}` : '')).join('\n') || '- (no profile)'}
+
+Tried: marking the module functions for eager compilation (parenthesised, V8's PIFE hint) changed nothing
+measurable (realworld 1666 vs 1707 ms, cjs-app 1102 vs 1084 ms, 6 loads each). Left: the SES lockdown itself, and
+compiling code that runs inside \`with\` scopes; a build-time rewrite of known free globals (keeping the scope
+terminator as the backstop) and dropping dead \`process.env.NODE_ENV\` branches are the next things to measure.
+
 ## Parse throughput (the real app's files)
 
 ${parseFiles} (the reachable graph from esbuild's metafile; each file parsed with the goal acorn accepts; million

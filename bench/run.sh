@@ -82,7 +82,8 @@ add_page cjs-app:browserify cjs-app/browserify/app.js
 add_page cjs-app:lavamoat-browserify cjs-app/lavamoat-browserify/app.js
 add_page cjs-app:webpack cjs-app/webpack/main.js
 add_page cjs-app:lavamoat-webpack cjs-app/lavamoat-webpack/main.js
-dotnet "$out/startup/BundleStartupBench.dll" --runs "$loads" --out "$work/startup.json" "${pages[@]}"
+dotnet "$out/startup/BundleStartupBench.dll" --runs "$loads" --out "$work/startup.json" \
+  --profile realworld:ours,realworld:esbuild,cjs-app:ours,cjs-app:esbuild "${pages[@]}"
 
 load_after=$(uptime)
 node bench/report.mjs --builds "$work/builds.json" --startup "$work/startup.json" \

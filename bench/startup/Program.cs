@@ -1,6 +1,11 @@
 // Page start-up of built app bundles in Chromium (bench/run.sh runs it on the outputs of bench/measure.mjs).
 //
-//   dotnet BundleStartupBench.dll --runs 7 --out startup.json name=path/to/main.js [name=...]
+//   dotnet BundleStartupBench.dll --runs 7 --out startup.json [--profile name,name] name=path/to/main.js [name=...]
+//
+// --profile: after the timed loads, one more load of each named variant under Chromium's sampling CPU profiler
+// (DevTools protocol, 100 µs), its samples summed by where they ran: the page's (program) time (parsing and
+// compiling included), the garbage collector, and script time per file; for a LavaMoat.Bundler bundle, script
+// time before its module table (the SES shim and our kernel: lockdown, compartments) apart from module code.
 //
 // Each variant's folder is served by Kestrel on 127.0.0.1 under /<name>/ with the strict CSP the bundles are
 // built for (`default-src 'none'; script-src 'self'`), so chunked outputs (webpack's import() chunks) load too.
@@ -35,11 +40,13 @@ const string StartScript = """
 
 var runs = 7;
 string? outPath = null;
+var profiled = new HashSet<string>(StringComparer.Ordinal);
 var variants = new List<(string Name, string Dir, string Main)>();
 for (var i = 0; i < args.Length; i++)
 {
     if (args[i] == "--runs") runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
     else if (args[i] == "--out") outPath = args[++i];
+    else if (args[i] == "--profile") profiled.UnionWith(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
     else
     {
         var eq = args[i].IndexOf('=', StringComparison.Ordinal);
@@ -145,13 +152,84 @@ for (var run = 0; run <= runs; run++)
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{(run == 0 ? "warm-up" : $"load {run}")}  {name,-28} {t1 - t0,8:F1} ms  {outcome[name]}"));
     }
 }
+var profiles = new Dictionary<string, Dictionary<string, double>>();
+foreach (var variant in variants.Where(v => profiled.Contains(v.Name) && samples[v.Name].Count > 0))
+{
+    await using var context = await browser.NewContextAsync();
+    var page = await context.NewPageAsync();
+    var cdp = await context.NewCDPSessionAsync(page);
+    await cdp.SendAsync("Profiler.enable");
+    await cdp.SendAsync("Profiler.setSamplingInterval", new Dictionary<string, object> { ["interval"] = 100 });
+    await cdp.SendAsync("Profiler.start");
+    await page.GotoAsync($"{baseUrl}/{variant.Name}/index.html");
+    await page.Locator("html[data-t1]").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached, Timeout = 60_000 });
+    var stopped = await cdp.SendAsync("Profiler.stop");
+    profiles[variant.Name] = Buckets(stopped!.Value.GetProperty("profile"), variant, ModuleTableLine(Path.Combine(variant.Dir, variant.Main)));
+    Console.Error.WriteLine($"profile  {variant.Name,-28} " + string.Join(", ", profiles[variant.Name].Select(b => string.Create(CultureInfo.InvariantCulture, $"{b.Key} {b.Value:F0} ms"))));
+}
+
 await app.StopAsync();
 
-var report = variants.Select(v => new { name = v.Name, app = outcome[v.Name], ms = samples[v.Name] }).ToList();
+var report = variants.Select(v => new { name = v.Name, app = outcome[v.Name], ms = samples[v.Name], profile = profiles.GetValueOrDefault(v.Name) }).ToList();
 var json = JsonSerializer.Serialize(report, new JsonSerializerOptions { WriteIndented = true });
 if (outPath is null) Console.WriteLine(json);
 else await File.WriteAllTextAsync(outPath, json);
 return 0;
+
+// Self time per bucket, from the profile's nodes (call frames) and its samples with their time deltas.
+static Dictionary<string, double> Buckets(JsonElement profile, (string Name, string Dir, string Main) variant, int moduleTableLine)
+{
+    var bucketOf = new Dictionary<int, string>();
+    var functionOf = new Dictionary<int, string>();
+    foreach (var node in profile.GetProperty("nodes").EnumerateArray())
+    {
+        var frame = node.GetProperty("callFrame");
+        var function = frame.GetProperty("functionName").GetString() ?? "";
+        var url = frame.GetProperty("url").GetString() ?? "";
+        var line = frame.GetProperty("lineNumber").GetInt32();
+        functionOf[node.GetProperty("id").GetInt32()] = (function.Length == 0 ? "(anonymous)" : function) + ":" + (line + 1);
+        bucketOf[node.GetProperty("id").GetInt32()] = url.Length == 0
+            ? function switch { "(program)" => "(program): parse, compile, VM", "(garbage collector)" => "garbage collector", "(idle)" => "idle", "(root)" => "idle", _ => "other native" }
+            : url.EndsWith("/start.js", StringComparison.Ordinal) ? "start.js"
+            : !url.EndsWith("/" + variant.Main, StringComparison.Ordinal) ? "other scripts (chunks)"
+            : moduleTableLine < 0 ? "bundle code"
+            : line < moduleTableLine ? "SES shim + kernel" : "module code";
+    }
+
+    var buckets = new Dictionary<string, double>(StringComparer.Ordinal);
+    var runtimeFunctions = new Dictionary<string, double>(StringComparer.Ordinal);
+    var ids = profile.GetProperty("samples").EnumerateArray().Select(x => x.GetInt32()).ToList();
+    var deltas = profile.GetProperty("timeDeltas").EnumerateArray().Select(x => x.GetDouble()).ToList();
+    // A sample's delta is the time since the previous sample, so it is charged to the previous sample's node.
+    for (var i = 1; i < ids.Count; i++)
+    {
+        var bucket = bucketOf[ids[i - 1]];
+        buckets[bucket] = buckets.GetValueOrDefault(bucket) + deltas[i] / 1000.0;
+        if (bucket == "SES shim + kernel")
+        {
+            var function = functionOf[ids[i - 1]];
+            runtimeFunctions[function] = runtimeFunctions.GetValueOrDefault(function) + deltas[i] / 1000.0;
+        }
+    }
+
+    // The heaviest functions of the runtime, by self time: where its share goes (lockdown, scope proxies, …).
+    foreach (var (function, ms) in runtimeFunctions.OrderByDescending(f => f.Value).Take(8))
+    {
+        buckets["  runtime: " + function] = ms;
+    }
+
+    buckets.Remove("idle");
+    return buckets.OrderBy(b => b.Key.StartsWith("  ", StringComparison.Ordinal)).ThenByDescending(b => b.Value).ToDictionary(b => b.Key, b => Math.Round(b.Value, 1));
+}
+
+// The 0-based line where a LavaMoat.Bundler bundle's module table starts (templates/bundle-shell.js: the API call
+// that loads the table follows the runtime at the start of a line), or -1 for any other bundle.
+static int ModuleTableLine(string bundle)
+{
+    var text = File.ReadAllText(bundle);
+    var at = text.IndexOf("\nLavaMoatBundler.loadBundle([", StringComparison.Ordinal);
+    return at < 0 ? -1 : text.AsSpan(0, at + 1).Count('\n');
+}
 
 static async Task Reply(Microsoft.AspNetCore.Http.HttpContext context, string type, byte[] body)
 {
