@@ -12,6 +12,7 @@
 // Writes results.json (every sample, plus which tools did not build and why) for bench/report.mjs.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -21,7 +22,7 @@ const repoRoot = resolve(benchDir, '..');
 const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
 );
-const work = resolve(args.work ?? '/tmp/lavamoat-bench');
+const work = resolve(args.work ?? join(tmpdir(), 'lavamoat-bench'));
 const toolDll = resolve(args.tool);
 const taskDll = args.task ? resolve(args.task) : null;
 const runs = Number(args.runs ?? 3);

@@ -81,7 +81,7 @@ public static class BundlePipeline
             return Fail(inputs);
         }
 
-        // 2. Transforms, and the analysis the policy needs (both per module, in parallel).
+        // 2. Transforms: link the ES modules and finish every module (the analyses ran with the graph stage).
         var transformed = TransformStage.Run(graph, m => (m.Prepared as PreparedModule)?.Transform, cancellation);
         diagnostics.AddRange(transformed.Diagnostics);
         EndPhase("transform");
