@@ -155,33 +155,32 @@ function msbuild(name, tool, { task, cold }) {
 
 // Order inside a family matters only for the warm-up: the policy-generating build runs before the enforcing one
 // so the enforcing build finds a policy (each family has its own app copy).
+// The same rows for both apps; the real app needs esmify for browserify (its entry is ESM).
+const appTools = (app, esm) => {
+  const ify = esm ? ' + esmify' : '';
+  const esmArgs = esm ? ['--esm'] : [];
+  return [
+    ours(app, 'ours-autopolicy', ['--autopolicy']),
+    ours(app, 'ours', []),
+    ours(app, 'ours-no-map', ['--sourcemap', 'none']),
+    esbuild(app),
+    webpack(app, 'webpack', 'webpack (unprotected)', 'webpack', ''),
+    webpack(app, 'lavamoat-webpack-generate', '@lavamoat/webpack (generatePolicy)', 'lavamoat-webpack', 'generate'),
+    webpack(app, 'lavamoat-webpack', '@lavamoat/webpack (enforcing)', 'lavamoat-webpack', 'enforce'),
+    browserify(app, 'browserify', `browserify${ify} (unprotected)`, 'browserify', esmArgs),
+    browserify(app, 'lavamoat-browserify-autopolicy', `lavamoat-browserify${ify} (autopolicy)`, 'lavamoat-browserify', [...esmArgs, '--autopolicy']),
+    browserify(app, 'lavamoat-browserify', `lavamoat-browserify${ify} (enforcing)`, 'lavamoat-browserify', [...esmArgs, '--lavamoat']),
+  ];
+};
 const tools = [
-  ours('realworld', 'ours-autopolicy', ['--autopolicy']),
-  ours('realworld', 'ours', []),
-  ours('realworld', 'ours-no-map', ['--sourcemap', 'none']),
-  esbuild('realworld'),
-  webpack('realworld', 'webpack', 'webpack (unprotected)', 'webpack', ''),
-  webpack('realworld', 'lavamoat-webpack-generate', '@lavamoat/webpack (generatePolicy)', 'lavamoat-webpack', 'generate'),
-  webpack('realworld', 'lavamoat-webpack', '@lavamoat/webpack (enforcing)', 'lavamoat-webpack', 'enforce'),
-  browserify('realworld', 'browserify', 'browserify + esmify (unprotected)', 'browserify', ['--esm']),
-  browserify('realworld', 'lavamoat-browserify-autopolicy', 'lavamoat-browserify + esmify (autopolicy)', 'lavamoat-browserify', ['--esm', '--autopolicy']),
-  browserify('realworld', 'lavamoat-browserify', 'lavamoat-browserify + esmify (enforcing)', 'lavamoat-browserify', ['--esm', '--lavamoat']),
+  ...appTools('realworld', true),
   ...(taskDll ? [
     msbuild('msbuild-cold', 'MSBuild task, cold `dotnet build`', { task: true, cold: true }),
     msbuild('msbuild-noop', 'MSBuild task, no-op incremental `dotnet build`', { task: true, cold: false }),
     msbuild('msbuild-cold-without-task', 'same web project without the task, cold `dotnet build`', { task: false, cold: true }),
     msbuild('msbuild-noop-without-task', 'same web project without the task, no-op `dotnet build`', { task: false, cold: false }),
   ] : []),
-  ours('cjs-app', 'ours-autopolicy', ['--autopolicy']),
-  ours('cjs-app', 'ours', []),
-  ours('cjs-app', 'ours-no-map', ['--sourcemap', 'none']),
-  esbuild('cjs-app'),
-  webpack('cjs-app', 'webpack', 'webpack (unprotected)', 'webpack', ''),
-  webpack('cjs-app', 'lavamoat-webpack-generate', '@lavamoat/webpack (generatePolicy)', 'lavamoat-webpack', 'generate'),
-  webpack('cjs-app', 'lavamoat-webpack', '@lavamoat/webpack (enforcing)', 'lavamoat-webpack', 'enforce'),
-  browserify('cjs-app', 'browserify', 'browserify (unprotected)', 'browserify', []),
-  browserify('cjs-app', 'lavamoat-browserify-autopolicy', 'lavamoat-browserify (autopolicy)', 'lavamoat-browserify', ['--autopolicy']),
-  browserify('cjs-app', 'lavamoat-browserify', 'lavamoat-browserify (enforcing)', 'lavamoat-browserify', ['--lavamoat']),
+  ...appTools('cjs-app', false),
 ].filter((t) => !only || only.has(t.id) || only.has(t.app));
 
 function outputs(tool) {
