@@ -76,7 +76,7 @@ const ours = (app, name, extra) => ({
 const esbuild = (app) => ({
   id: `${app}/esbuild`, app, family: 'esbuild', tool: 'esbuild (unprotected)', version: version('esbuild'),
   out: join(work, 'out', app, 'esbuild', 'app.js'),
-  cmd: (out) => [esbuildBin, apps[app].entry, '--bundle', '--format=iife', '--platform=browser', '--alias:path=path-browserify', '--sourcemap=external', `--outfile=${out}`, `--metafile=${out}.meta.json`, '--log-level=error'],
+  cmd: (out) => [esbuildBin, apps[app].entry, '--bundle', '--format=iife', '--platform=browser', '--alias:path=path-browserify', '--define:process.env.NODE_ENV="production"', '--sourcemap=external', `--outfile=${out}`, `--metafile=${out}.meta.json`, '--log-level=error'],
 });
 const browserify = (app, name, tool, family, extra) => ({
   id: `${app}/${name}`, app, family, tool, version: `browserify ${version('browserify')}` + (family !== 'browserify' ? `, lavamoat-browserify ${version('lavamoat-browserify')}` : '') + (extra.includes('--esm') ? `, esmify ${version('esmify')}` : ''),
@@ -163,6 +163,7 @@ const appTools = (app, esm) => {
     ours(app, 'ours-autopolicy', ['--autopolicy']),
     ours(app, 'ours', []),
     ours(app, 'ours-no-map', ['--sourcemap', 'none']),
+    ours(app, 'ours-node-env-none', ['--node-env', 'none']),
     esbuild(app),
     webpack(app, 'webpack', 'webpack (unprotected)', 'webpack', ''),
     webpack(app, 'lavamoat-webpack-generate', '@lavamoat/webpack (generatePolicy)', 'lavamoat-webpack', 'generate'),

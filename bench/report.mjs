@@ -48,7 +48,7 @@ function pairedDiff(a, b) {
 const signed = (x) => (Number.isFinite(x) ? (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(2) + ' s' : 'n/a');
 const tool = (id) => builds.tools[id];
 // measure.mjs names our rows by their option set; the report spells them out.
-const label = (t) => ({ ours: 'LavaMoat.Bundler CLI (protected)', 'ours-autopolicy': 'LavaMoat.Bundler CLI (--autopolicy)', 'ours-no-map': 'LavaMoat.Bundler CLI (protected, --sourcemap none)' })[t.tool] ?? t.tool;
+const label = (t) => ({ ours: 'LavaMoat.Bundler CLI (protected)', 'ours-autopolicy': 'LavaMoat.Bundler CLI (--autopolicy)', 'ours-no-map': 'LavaMoat.Bundler CLI (protected, --sourcemap none)', 'ours-node-env-none': 'LavaMoat.Bundler CLI (protected, --node-env none)' })[t.tool] ?? t.tool;
 const ok = (t) => t && !t.failed && t.samples.some((s) => s.seconds != null);
 const times = (t) => t.samples.filter((s) => s.seconds != null).map((s) => s.seconds);
 const rss = (t) => median(t.samples.filter((s) => s.maxRssKb != null).map((s) => s.maxRssKb)) / 1024;
@@ -112,6 +112,9 @@ const verdict = (goal, value, pass, basis) => verdicts.push(`| ${goal} | ${value
   const l = tool('cjs-app/lavamoat-browserify'), o = tool('cjs-app/ours');
   const r = ok(l) && ok(o) ? pairedRatio(l.samples, o.samples) : NaN;
   verdict('protected build ≥10× faster than browserify + lavamoat-browserify', `${fmt(r)}×`, Number.isFinite(r) ? r >= 10 : null, 'cjs-app (lavamoat-browserify cannot build the real app), enforcing vs our protected build, paired median');
+  const n = tool('cjs-app/ours-node-env-none');
+  const rn = ok(l) && ok(n) ? pairedRatio(l.samples, n.samples) : NaN;
+  verdict('(for reference) the same with `--node-env none` (both React builds bundled, as browserify does)', `${fmt(rn)}×`, null, 'cjs-app, paired median; not a goal');
 }
 for (const app of ['realworld', 'cjs-app']) {
   const e = tool(`${app}/esbuild`), o = tool(`${app}/ours`);
@@ -199,11 +202,15 @@ Output sizes are the JS the page loads (all chunks, plus webpack's inlined lockd
 are listed apart. Nobody minifies (webpack runs with \`minimize: false\`); ours, esbuild and webpack write external
 source maps, browserify none (lavamoat-browserify always appends an inline map of its prelude, counted in its JS); the \`--sourcemap none\`
 row shows what our map costs. Goal verdicts use our default build (external map).
+\`process.env.NODE_ENV\` is \`production\` at build time for ours (the CLI's default), esbuild (\`--define\`) and webpack
+(\`mode: 'production'\`), so each bundles React's production build only; browserify has no such step (envify is a
+separate transform), so its bundles carry both builds. The \`--node-env none\` row is our build without the
+substitution (both builds, like browserify), for a like-for-like reference.
 Enforcing builds use the policy their own autopolicy build wrote in the warm-up (our policy, lavamoat-browserify's,
 and @lavamoat/webpack's each in their own app copy).
 
 **MSBuild rows.** \`dotnet build\` of \`bench/apps/msbuild-web\` (a minimal ASP.NET Core project, Debug, the default
-configuration) copied beside the real app; its \`LavaMoatBundle\` item bundles \`src/main.js\` to \`app.js\`, which
+configuration, with \`LavaMoatNodeEnv\` set to \`production\` so the task writes the CLI's bundle) copied beside the real app; its \`LavaMoatBundle\` item bundles \`src/main.js\` to \`app.js\`, which
 the targets register as a static web asset (the Web SDK's build-time gzip copy of it included). The task is
 \`src/LavaMoat.Bundler.MSBuild\` built in Release once by \`run.sh\`, loaded in process (the default, what a package
 user gets; \`LavaMoatUseTaskHost\` is false), with the package's \`build/\` targets imported from this checkout.

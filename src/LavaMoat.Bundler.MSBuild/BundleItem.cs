@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using LavaMoat.Bundler.Analysis;
 using LavaMoat.Bundler.Emit;
 using LavaMoat.Bundler.Policy;
 using Microsoft.Build.Framework;
@@ -17,6 +18,7 @@ internal static class Metadata
     public const string Scuttle = nameof(Scuttle);
     public const string ScuttleExceptions = nameof(ScuttleExceptions);
     public const string SourceMap = nameof(SourceMap);
+    public const string NodeEnv = nameof(NodeEnv);
 
     // Added by LavaMoatResolveBundles.
     public const string OutputFile = nameof(OutputFile);
@@ -62,6 +64,12 @@ internal sealed record BundleItem(BundleRequest Request, string RelativeOutput)
             errors.Add($"SourceMap '{item.GetMetadata(Metadata.SourceMap)}' is not one of external, inline, none.");
         }
 
+        var nodeEnv = Text(item, Metadata.NodeEnv) ?? "production";
+        if (nodeEnv != "none" && NodeEnvFolding.Validate(nodeEnv) is { } nodeEnvProblem)
+        {
+            errors.Add($"NodeEnv '{nodeEnv}' {nodeEnvProblem} (or none, to keep process.env.NODE_ENV a run-time read).");
+        }
+
         var autoPolicy = Flag(item, Metadata.AutoPolicy, errors);
         var scuttle = Flag(item, Metadata.Scuttle, errors);
         var exceptions = (Text(item, Metadata.ScuttleExceptions) ?? "")
@@ -93,6 +101,7 @@ internal sealed record BundleItem(BundleRequest Request, string RelativeOutput)
             // Giving exceptions only means something with scuttling, so it turns scuttling on (as in the CLI).
             Scuttle = scuttle || exceptions.Length > 0 ? new ScuttleOptions(exceptions) : null,
             SourceMap = sourceMap!.Value,
+            NodeEnv = nodeEnv == "none" ? null : nodeEnv,
         };
         return new BundleItem(request, normalized);
     }

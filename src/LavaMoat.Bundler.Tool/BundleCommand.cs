@@ -3,6 +3,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using LavaMoat.Bundler.Analysis;
 using LavaMoat.Bundler.Emit;
 using LavaMoat.Bundler.Policy;
 
@@ -144,6 +145,13 @@ internal sealed class BundleCommand
         Description = "A Node builtin with no installed polyfill is an error instead of an empty module.",
     };
 
+    private readonly Option<string> nodeEnv = new("--node-env", "--nodeEnv")
+    {
+        DefaultValueFactory = _ => "production",
+        HelpName = "production|development|…|none",
+        Description = "Replace process.env.NODE_ENV with this string and drop the code it makes dead (React's development build with \"production\"); none keeps run-time reads.",
+    };
+
     private readonly Option<string> format = new("--format")
     {
         DefaultValueFactory = _ => "text",
@@ -166,10 +174,18 @@ internal sealed class BundleCommand
         OneOf(runtime, "inline", "separate");
         OneOf(sourceMap, "external", "inline", "none");
         OneOf(format, "text", "json", "msbuild");
+        nodeEnv.Validators.Add(result =>
+        {
+            var value = result.GetValueOrDefault<string>();
+            if (value != "none" && NodeEnvFolding.Validate(value) is { } problem)
+            {
+                result.AddError($"--node-env '{value}' {problem}.");
+            }
+        });
         Root = new RootCommand("LavaMoat.Bundler: bundles npm JavaScript for the browser with each package confined to its own SES compartment.")
         {
             entries, output, policy, policyOverride, policyDebug, policyName, autoPolicy, autoPolicyDebug, checkPolicy,
-            projectRoot, scuttle, scuttleExcept, runtime, sourceMap, debug, stats, strictBuiltins, format,
+            projectRoot, scuttle, scuttleExcept, runtime, sourceMap, debug, stats, strictBuiltins, nodeEnv, format,
             InspectCommand.Create(),
         };
         Root.SetAction(async (ParseResult result, CancellationToken cancellation) =>
@@ -313,6 +329,7 @@ internal sealed class BundleCommand
             DebugMode = result.GetValue(debug),
             StatsMode = result.GetValue(stats),
             StrictBuiltins = result.GetValue(strictBuiltins),
+            NodeEnv = result.GetValue(nodeEnv) is { } env && env != "none" ? env : null,
         };
         var outputFormat = result.GetValue(format) switch
         {

@@ -53,6 +53,12 @@ public static class BundlePipeline
             return Fail();
         }
 
+        if (request.NodeEnv is { } nodeEnv && NodeEnvFolding.Validate(nodeEnv) is { } nodeEnvProblem)
+        {
+            diagnostics.Add(new BuildDiagnostic("LMB0003", DiagnosticSeverity.Error, $"the NODE_ENV value \"{nodeEnv}\" {nodeEnvProblem}"));
+            return Fail();
+        }
+
         var paths = new PolicyPaths(root, request.PolicyName);
         var debugPath = request.PolicyDebugPath is { } d ? Path.GetFullPath(d) : request.AutoPolicy ? paths.Debug : null;
         var needsGeneration = request.AutoPolicy || request.CheckPolicy || debugPath is not null;
@@ -63,6 +69,7 @@ public static class BundlePipeline
             new GraphRequest(root, request.Entries)
             {
                 StrictBuiltins = request.StrictBuiltins,
+                NodeEnv = request.NodeEnv,
                 Prepare = parsed => new PreparedModule(TransformStage.Prepare(parsed), Analyze(parsed, needsGeneration)),
                 KeepSyntax = false,
             },

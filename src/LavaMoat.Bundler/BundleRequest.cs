@@ -45,6 +45,11 @@ public sealed record BundleRequest(string ProjectRoot, ImmutableArray<string> En
     public bool StrictBuiltins { get; init; }
 
     public LockdownOptions Lockdown { get; init; } = LockdownOptions.Default;
+
+    /// <summary>The build-time value of <c>process.env.NODE_ENV</c> (dead branches dropped, see
+    /// <see cref="Analysis.NodeEnvFolding"/>); null keeps it a run-time read. The CLI and the MSBuild task pick a
+    /// default; the library does not substitute unless asked.</summary>
+    public string? NodeEnv { get; init; }
 }
 
 /// <summary>What a build did.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 
@@ -43,6 +44,7 @@ public sealed class WebConsumerTests
         Assert.AreEqual(0, strays.Count, "no bundle outside obj/ (wwwroot, sources, bin): " + string.Join(", ", strays));
         var bundleText = await File.ReadAllTextAsync(bundle, TestContext.CancellationToken);
         StringAssert.Contains(bundleText, "navigator.language", "the generated policy is in the bundle");
+        StringAssert.Contains(bundleText, "dataset.mode = \"development\"", "Debug builds replace process.env.NODE_ENV with development");
         // dotnet run (Development) serves it straight from obj/ through the static web assets manifest, under UseStaticFiles.
         var dev = await Dotnet.ServeAndFetchAsync(dir, "Development", ["run", "--no-build", "--no-launch-profile"], ["app.bundle.js"], TestContext.CancellationToken);
         AssertServed(dev["app.bundle.js"], await File.ReadAllBytesAsync(bundle, TestContext.CancellationToken), "dotnet run");
@@ -78,6 +80,7 @@ public sealed class WebConsumerTests
         Dotnet.Run(dir, "publish", "-o", pub, "--disable-build-servers", "-nodeReuse:false").Succeeded("dotnet publish");
         var published = await File.ReadAllBytesAsync(Path.Combine(pub, "wwwroot", "app.bundle.js"), TestContext.CancellationToken);
         CollectionAssert.AreEqual(await File.ReadAllBytesAsync(Path.Combine(dir, "obj", "Release", "net10.0", "lavamoat", "app.bundle.js"), TestContext.CancellationToken), published);
+        StringAssert.Contains(Encoding.UTF8.GetString(published), "dataset.mode = \"production\"", "Release builds replace process.env.NODE_ENV with production");
         foreach (var copy in new[] { "app.bundle.js.gz", "app.bundle.js.br", "app.bundle.js.map" })
         {
             Assert.IsTrue(File.Exists(Path.Combine(pub, "wwwroot", copy)), copy + " published");

@@ -60,6 +60,15 @@ public sealed class BundleCommandTests
     }
 
     [TestMethod]
+    public void A_node_env_value_that_cannot_be_a_plain_literal_is_a_usage_error()
+    {
+        using var dir = ToolRunner.Files(("index.js", ""));
+
+        AssertUsageError(ToolRunner.Run(dir.Path, "index.js", "-o", "out.js", "--node-env", "pro duction"),
+            "--node-env 'pro duction' may only contain ASCII letters, digits, '-', '_' and '.'.");
+    }
+
+    [TestMethod]
     public void Malformed_scuttle_exception_is_a_usage_error()
     {
         using var dir = ToolRunner.Files(("index.js", ""));

@@ -54,6 +54,7 @@ public sealed class RequestMappingTests
         Assert.IsFalse(request.DebugMode);
         Assert.IsFalse(request.StatsMode);
         Assert.IsFalse(request.StrictBuiltins);
+        Assert.AreEqual("production", request.NodeEnv);
         Assert.AreEqual(OutputFormat.Text, invocation.Format);
     }
 
@@ -97,6 +98,7 @@ public sealed class RequestMappingTests
             "--runtime", "separate",
             "--sourcemap", "inline",
             "--debug", "--stats", "--strict-builtins",
+            "--node-env", "development",
             "--format", "json");
         var request = invocation.Request;
 
@@ -114,7 +116,17 @@ public sealed class RequestMappingTests
         Assert.IsTrue(request.DebugMode);
         Assert.IsTrue(request.StatsMode);
         Assert.IsTrue(request.StrictBuiltins);
+        Assert.AreEqual("development", request.NodeEnv);
         Assert.AreEqual(OutputFormat.Json, invocation.Format);
+    }
+
+    [TestMethod]
+    public void Node_env_none_keeps_run_time_reads()
+    {
+        using var dir = ToolRunner.Files(("package.json", "{}"), ("main.js", ""));
+
+        Assert.IsNull(MapOk(dir.Path, "main.js", "-o", "out.js", "--node-env", "none").Request.NodeEnv);
+        Assert.AreEqual("test", MapOk(dir.Path, "main.js", "-o", "out.js", "--nodeEnv", "test").Request.NodeEnv);
     }
 
     [TestMethod]

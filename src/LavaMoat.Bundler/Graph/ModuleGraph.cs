@@ -28,6 +28,12 @@ public sealed record GraphRequest(string ProjectRoot, ImmutableArray<string> Ent
 
     /// <summary>Keep <see cref="GraphModule.Program"/> and <see cref="GraphModule.Scope"/> (the default).</summary>
     public bool KeepSyntax { get; init; } = true;
+
+    /// <summary>
+    /// When set, reads of <c>process.env.NODE_ENV</c> become this string and the branches that makes dead are
+    /// dropped before imports are collected (<see cref="NodeEnvFolding"/>); null leaves them as run-time reads.
+    /// </summary>
+    public string? NodeEnv { get; init; }
 }
 
 /// <summary>What <see cref="GraphRequest.Prepare"/> sees of a freshly parsed module (JavaScript only).</summary>
@@ -85,7 +91,8 @@ public sealed record InjectedGlobal(string Name, string Specifier);
 /// <param name="Kind">File or one of the empty kinds.</param>
 /// <param name="Format">How to read <see cref="Source"/>.</param>
 /// <param name="BuiltinName">For <see cref="ResolvedModuleKind.BuiltinMissing"/>, the builtin it stands for.</param>
-/// <param name="Source">The file's text as read (once); empty for empty modules.</param>
+/// <param name="Source">The module's text: the file as read (once), with the <see cref="GraphRequest.NodeEnv"/>
+/// substitutions made (same length, same lines and columns); empty for empty modules.</param>
 /// <param name="Dependencies">Resolved dependencies in source order.</param>
 public sealed record GraphModule(
     int Id,
@@ -107,6 +114,10 @@ public sealed record GraphModule(
     /// <summary>Free Node globals (<c>process</c>, <c>Buffer</c>) that this module gets from a polyfill package
     /// instead of the global object; each has a matching <see cref="GraphEdge"/> with the same specifier.</summary>
     public ImmutableArray<InjectedGlobal> InjectedGlobals { get; init; } = [];
+
+    /// <summary>The file as read, for the source map's <c>sourcesContent</c> (differs from <see cref="Source"/>
+    /// only where build-time substitutions were made).</summary>
+    public string FileText { get; init; } = Source;
 
     /// <summary>What <see cref="GraphRequest.Prepare"/> returned for this module (null when it did not run).</summary>
     public object? Prepared { get; init; }

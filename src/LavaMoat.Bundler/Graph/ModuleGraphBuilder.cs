@@ -154,9 +154,20 @@ public static class ModuleGraphBuilder
                 SyntaxError(node, error);
                 return;
             }
-            node.Program = program;
             node.Format = program.SourceType == SourceType.Module ? ModuleFormat.EsModule : ModuleFormat.CommonJs;
             var scope = ScopeAnalyzer.Analyze(program);
+            if (request.NodeEnv is { } nodeEnv
+                && node.Source.Contains("NODE_ENV", StringComparison.Ordinal)
+                && NodeEnvFolding.Rewrite(program, scope, node.Source, nodeEnv) is { } folded)
+            {
+                // Same length and lines as the file, so the new tree's positions are the file's positions.
+                node.FileText = node.Source;
+                node.Source = folded;
+                program = Parse(folded, program.SourceType);
+                scope = ScopeAnalyzer.Analyze(program);
+            }
+
+            node.Program = program;
             node.Scope = scope;
             var imports = ImportFinder.Find(program, scope);
             foreach (var import in imports)
@@ -350,6 +361,7 @@ public static class ModuleGraphBuilder
                     Scope = node.Scope,
                     Prepared = node.Prepared,
                     InjectedGlobals = [.. node.InjectedGlobals],
+                    FileText = node.FileText ?? node.Source,
                 });
             }
 
@@ -382,6 +394,9 @@ public static class ModuleGraphBuilder
         public ModuleFormat Format { get; set; }
 
         public string Source { get; set; } = string.Empty;
+
+        /// <summary>The file as read, when <see cref="Source"/> had build-time substitutions made.</summary>
+        public string? FileText { get; set; }
 
         public Program? Program { get; set; }
 

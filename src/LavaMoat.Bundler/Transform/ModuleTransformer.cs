@@ -65,13 +65,13 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
                     }
 
                     var (code, mappings) = edits.Apply();
-                    return (new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.Source, mappings)), []);
+                    return (new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.FileText, mappings)), []);
                 }
 
             case ModuleFormat.CommonJs:
                 {
                     var script = prepared as PreparedScript ?? throw new InvalidOperationException($"{module.Path}: not prepared as a script");
-                    var source = script.Mappings is null ? ModuleSource.Identity(module.Source) : new ModuleSource(module.Source, script.Mappings);
+                    var source = script.Mappings is null ? ModuleSource.Identity(module.FileText) : new ModuleSource(module.FileText, script.Mappings);
                     return (new ModuleRecord(module.Id, package, module.Path, dependencies, script.Code, source) { HelperName = script.HelperName }, []);
                 }
 
@@ -394,7 +394,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
 
         edits.Prepend(header.Append('\n').ToString());
         var (code, mappings) = edits.Apply();
-        var record = new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.Source, mappings))
+        var record = new ModuleRecord(module.Id, package, module.Path, dependencies, code, new ModuleSource(module.FileText, mappings))
         {
             Shape = isAsync ? ModuleShape.AsyncEsModule : ModuleShape.EsModule,
             HelperName = helper,

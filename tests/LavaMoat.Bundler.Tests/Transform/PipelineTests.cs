@@ -145,6 +145,80 @@ public sealed class PipelineTests
     }
 
     [TestMethod]
+    public async Task NODE_ENV_picks_one_build_at_build_time_and_the_other_is_not_bundled_nor_in_the_policy()
+    {
+        const string dualIndex = "'use strict';\nif (process.env.NODE_ENV === 'production') {\n  module.exports = require('./cjs/dual.production.js');\n} else {\n  module.exports = require('./cjs/dual.development.js');\n}\nmodule.exports.after = 'after';\n";
+        var root = Project(
+            "node-env",
+            ("package.json", """{ "name": "app", "version": "1.0.0", "dependencies": { "dual": "1.0.0", "process": "1.0.0" } }"""),
+            ("index.js", "const dual = require('dual');\nconsole.log(dual.build + ' ' + dual.after + ' ' + process.env.NODE_ENV);\n"),
+            ("node_modules/dual/package.json", """{ "name": "dual", "version": "1.0.0" }"""),
+            ("node_modules/dual/index.js", dualIndex),
+            ("node_modules/dual/cjs/dual.production.js", "exports.build = 'production build';\n"),
+            ("node_modules/dual/cjs/dual.development.js", "exports.build = 'development build';\n"),
+            ("node_modules/process/package.json", """{ "name": "process", "version": "1.0.0", "main": "browser.js" }"""),
+            ("node_modules/process/browser.js", "module.exports = { env: {} };\n"));
+
+        async Task<(string Log, string Policy, string Sources)> Build(string? nodeEnv)
+        {
+            var output = TestPaths.NewWorkDir("node-env-out");
+            var policyPath = Path.Combine(output, "policy.json");
+            var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], Path.Combine(output, "app.js")) { AutoPolicy = true, PolicyPath = policyPath, NodeEnv = nodeEnv });
+            Assert.IsTrue(build.Success, string.Join("\n", build.Diagnostics));
+            var result = await VmHarness.RunAsync([new PageScript("app.js", await File.ReadAllTextAsync(Path.Combine(output, "app.js")))]);
+            result.AssertNoErrors();
+            using var map = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "app.js.map")));
+            var sources = map.RootElement.GetProperty("sources").EnumerateArray().Select(e => e.GetString()).ToList();
+            var content = map.RootElement.GetProperty("sourcesContent")[sources.IndexOf("node_modules/dual/index.js")].GetString();
+            Assert.AreEqual(dualIndex, content, "sourcesContent is the file as written, not the rewrite");
+            return (result.Logs.Single().Line, await File.ReadAllTextAsync(policyPath), string.Join(" ", sources));
+        }
+
+        var production = await Build("production");
+        Assert.AreEqual("production build after production", production.Log);
+        Assert.AreEqual("index.js node_modules/dual/cjs/dual.production.js node_modules/dual/index.js", production.Sources, "the development build is not bundled");
+        Assert.DoesNotContain("process", production.Policy, "no read of process is left, so no polyfill edge: " + production.Policy);
+
+        var development = await Build("development");
+        Assert.AreEqual("development build after development", development.Log);
+        Assert.AreEqual("index.js node_modules/dual/cjs/dual.development.js node_modules/dual/index.js", development.Sources);
+
+        // Without a value the reads stay run-time reads of the polyfill (whose env has no NODE_ENV), both builds
+        // are bundled and the polyfill is an edge of both packages.
+        var runtime = await Build(null);
+        Assert.AreEqual("development build after undefined", runtime.Log);
+        Assert.AreEqual("index.js node_modules/dual/cjs/dual.development.js node_modules/dual/cjs/dual.production.js node_modules/dual/index.js node_modules/process/browser.js", runtime.Sources);
+        using var policy = JsonDocument.Parse(runtime.Policy);
+        Assert.AreEqual("""{"process":true}""", JsonSerializer.Serialize(policy.RootElement.GetProperty("resources").GetProperty("dual").GetProperty("packages")));
+    }
+
+    [TestMethod]
+    public async Task Code_after_a_dropped_branch_maps_to_its_line_and_column_in_the_file()
+    {
+        var root = Project(
+            "node-env-map",
+            ("package.json", """{ "name": "app", "version": "1.0.0" }"""),
+            ("index.js", "var x = process.env.NODE_ENV !== 'production' ? (function () {\n  return 'dev';\n})() : 'prod'; console.log('first ' + x);\nif (process.env.NODE_ENV !== 'production') {\n  console.log('dropped');\n}\n  console.log('second');\n"));
+        var output = TestPaths.NewWorkDir("node-env-map-out");
+        var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], Path.Combine(output, "app.js")) { AutoPolicy = true, PolicyPath = Path.Combine(output, "policy.json"), NodeEnv = "production" });
+        Assert.IsTrue(build.Success, string.Join("\n", build.Diagnostics));
+        var bundle = await File.ReadAllTextAsync(Path.Combine(output, "app.js"));
+        Assert.DoesNotContain("'dropped'", bundle);
+
+        var tokens = new[] { "'first '", "'second'" };
+        var spec = Path.Combine(output, "spec.json");
+        await File.WriteAllTextAsync(spec, JsonSerializer.Serialize(new { bundle = Path.Combine(output, "app.js"), map = Path.Combine(output, "app.js.map"), tokens }));
+        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("node", [Path.Combine(TestPaths.JsDir, "map-tokens.cjs"), spec], output);
+        Assert.AreEqual(0, exit, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        var positions = doc.RootElement.EnumerateArray().Select(r => (r.GetProperty("token").GetString(), r.GetProperty("original").GetProperty("line").GetInt32(), r.GetProperty("original").GetProperty("column").GetInt32())).ToArray();
+        CollectionAssert.AreEqual(new[] { ("'first '", 3, 27), ("'second'", 7, 14) }, positions);
+        var result = await VmHarness.RunAsync([new PageScript("app.js", bundle)]);
+        result.AssertNoErrors();
+        CollectionAssert.AreEqual(new[] { "first prod", "second" }, result.Logs.Select(l => l.Line).ToArray());
+    }
+
+    [TestMethod]
     public async Task Rewritten_ES_module_code_maps_back_to_its_original_positions()
     {
         var output = TestPaths.NewWorkDir("esm-map");
