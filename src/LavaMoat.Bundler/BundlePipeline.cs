@@ -92,6 +92,9 @@ public static class BundlePipeline
         var transformed = TransformStage.Run(graph, m => (m.Prepared as PreparedModule)?.Transform, cancellation);
         diagnostics.AddRange(transformed.Diagnostics);
         EndPhase("transform");
+
+        // From here on, the modules that ship: tree shaking may have left some out (they stay build inputs).
+        graph = transformed.Graph;
         var analyses = graph.Modules.Select(m => (m.Prepared as PreparedModule)?.Analysis ?? ModuleAnalysis.None).ToArray();
         foreach (var (module, analysis) in graph.Modules.Zip(analyses))
         {

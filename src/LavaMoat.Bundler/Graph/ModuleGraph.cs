@@ -119,6 +119,10 @@ public sealed record GraphModule(
     /// only where build-time substitutions were made).</summary>
     public string FileText { get; init; } = Source;
 
+    /// <summary>Its package.json says it has no side effects (<c>"sideEffects": false</c>, or a pattern list it is
+    /// not in): the transform stage may leave it out when nothing uses its exports.</summary>
+    public bool SideEffectFree { get; init; }
+
     /// <summary>What <see cref="GraphRequest.Prepare"/> returned for this module (null when it did not run).</summary>
     public object? Prepared { get; init; }
 

@@ -155,6 +155,9 @@ public static class ModuleGraphBuilder
                 return;
             }
             node.Format = program.SourceType == SourceType.Module ? ModuleFormat.EsModule : ModuleFormat.CommonJs;
+            node.SideEffectFree = module.PackageScope is { } packageScope
+                && fs.ReadPackageJson(packageScope).Package is { } packageJson
+                && packageJson.IsSideEffectFree(Path.GetRelativePath(packageScope, path).Replace('\\', '/'));
             var scope = ScopeAnalyzer.Analyze(program);
             if (request.NodeEnv is { } nodeEnv
                 && node.Source.Contains("NODE_ENV", StringComparison.Ordinal)
@@ -362,6 +365,7 @@ public static class ModuleGraphBuilder
                     Prepared = node.Prepared,
                     InjectedGlobals = [.. node.InjectedGlobals],
                     FileText = node.FileText ?? node.Source,
+                    SideEffectFree = node.SideEffectFree,
                 });
             }
 
@@ -397,6 +401,8 @@ public static class ModuleGraphBuilder
 
         /// <summary>The file as read, when <see cref="Source"/> had build-time substitutions made.</summary>
         public string? FileText { get; set; }
+
+        public bool SideEffectFree { get; set; }
 
         public Program? Program { get; set; }
 

@@ -55,6 +55,20 @@ public sealed record PackageJson
     /// <summary>Keys of <c>devDependencies</c>, in file order.</summary>
     public ImmutableArray<string> DevDependencies { get; init; } = [];
 
+    /// <summary>
+    /// <c>"sideEffects": false</c>, or the array form's patterns (the files that do have side effects); null when
+    /// the field is absent, <c>true</c> or anything else (every file may have side effects).
+    /// </summary>
+    public ImmutableArray<string>? SideEffectFiles { get; init; }
+
+    /// <summary>
+    /// True when the package promises that the file (a path relative to <see cref="Directory"/>, with '/') has
+    /// no side effects, so an ES module of it that nothing uses can be left out (webpack's and esbuild's reading
+    /// of <c>sideEffects</c>: a pattern without '/' matches the file name at any depth; <c>*</c>, <c>**</c>, <c>?</c>).
+    /// </summary>
+    public bool IsSideEffectFree(string relativePath) =>
+        SideEffectFiles is { } patterns && !patterns.Any(pattern => SideEffectPattern.Matches(pattern, relativePath));
+
     /// <summary>Parses package.json text. Throws <see cref="JsonException"/> on invalid JSON.</summary>
     public static PackageJson Parse(string directory, ReadOnlyMemory<byte> utf8)
     {
@@ -115,6 +129,12 @@ public sealed record PackageJson
             OptionalDependencies = Keys(root, "optionalDependencies"),
             PeerDependencies = Keys(root, "peerDependencies"),
             DevDependencies = Keys(root, "devDependencies"),
+            SideEffectFiles = root.TryGetProperty("sideEffects", out var sideEffects) ? sideEffects.ValueKind switch
+            {
+                JsonValueKind.False => [],
+                JsonValueKind.Array => [.. sideEffects.EnumerateArray().Where(e => e.ValueKind == JsonValueKind.String).Select(e => e.GetString()!)],
+                _ => null,
+            } : null,
         };
     }
 

@@ -229,12 +229,26 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
                 continue;
             }
 
+            // A namespace used only as `ns.name` needs only those names (what tree shaking asks its source for).
+            var members = binding.ImportName == ModuleInterface.Namespace ? new SortedSet<string>(StringComparer.Ordinal) : null;
             foreach (var reference in variable.References)
             {
                 var id = reference.Identifier;
                 if (facts.ExportedLocals.Contains(id))
                 {
                     continue; // in an `export { x }` that step 1 removed
+                }
+
+                if (members is not null)
+                {
+                    if (facts.MemberReads.TryGetValue(id, out var member))
+                    {
+                        members.Add(member);
+                    }
+                    else
+                    {
+                        members = null;
+                    }
                 }
 
                 if (facts.Shorthands.TryGetValue(id, out var property))
@@ -246,6 +260,11 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
                     var form = facts.Callees.Contains(id) ? ReferenceForm.Callee : ReferenceForm.Plain;
                     prepared.References.Add(new DeferredReference(edits.ReplaceLater(id.Start, id.End), binding, form, id.Name));
                 }
+            }
+
+            if (members is not null)
+            {
+                prepared.NamespaceMembers[binding.LocalName] = [.. members];
             }
         }
 
@@ -522,6 +541,10 @@ internal sealed class SyntaxFacts
 
     public List<ImportExpression> ImportExpressions { get; } = [];
 
+    /// <summary>Identifiers that are the object of a member access with a name known at build time (<c>ns.x</c>,
+    /// <c>ns["x"]</c>), and that name.</summary>
+    public Dictionary<Identifier, string> MemberReads { get; } = new(ReferenceEqualityComparer.Instance);
+
     public List<MetaProperty> ImportMetas { get; } = [];
 
     public static SyntaxFacts Collect(Program program)
@@ -580,6 +603,12 @@ internal sealed class SyntaxFacts
             case ImportExpression import:
                 ImportExpressions.Add(import);
                 break;
+            case MemberExpression { Object: Identifier target, IsComputed: false, Property: Identifier property }:
+                MemberReads[target] = property.Name;
+                break;
+            case MemberExpression { Object: Identifier target, IsComputed: true, Property: Literal { Value: string key } }:
+                MemberReads[target] = key;
+                break;
             case MetaProperty { Meta.Name: "import" } meta:
                 ImportMetas.Add(meta);
                 break;
@@ -615,7 +644,8 @@ internal sealed class PreparedScript(string code, IReadOnlyList<CodeMapping>? ma
 /// whose text waits for the linker.</summary>
 internal sealed class PreparedEsModule(ModuleInterface face, SourceEdits edits, string helper) : PreparedTransform
 {
-    public ModuleInterface Interface { get; } = face;
+    /// <summary>Narrowed by <see cref="TreeShaker"/> when re-exported modules are left out.</summary>
+    public ModuleInterface Interface { get; set; } = face;
 
     public SourceEdits Edits { get; } = edits;
 
@@ -628,6 +658,9 @@ internal sealed class PreparedEsModule(ModuleInterface face, SourceEdits edits, 
     public string? AnonymousDefault { get; set; }
 
     public List<DeferredReference> References { get; } = [];
+
+    /// <summary>Namespace imports (by local name) that the code only reads as <c>ns.name</c>: the names it reads.</summary>
+    public Dictionary<string, ImmutableArray<string>> NamespaceMembers { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>How a reference to an imported name is rewritten.</summary>

@@ -6,11 +6,14 @@ using LavaMoat.Bundler.Syntax;
 namespace LavaMoat.Bundler.Transform;
 
 /// <summary>The modules ready for the bundle writer, and what went wrong on the way.</summary>
-public sealed record TransformOutput(ImmutableArray<ModuleRecord> Modules, ImmutableArray<BuildDiagnostic> Diagnostics);
+/// <param name="Graph">The graph the records come from: the input graph without the modules tree shaking left
+/// out (ids renumbered), which is what the policy must describe.</param>
+public sealed record TransformOutput(ImmutableArray<ModuleRecord> Modules, ImmutableArray<BuildDiagnostic> Diagnostics, ModuleGraph Graph);
 
 /// <summary>
-/// The transform stage: links the ES modules across the graph (export names through <c>export *</c>, missing
-/// imports, async modules), then finishes every module, in parallel, on deep-stack threads. The syntax-tree half
+/// The transform stage: leaves out unused side-effect-free ES modules (<see cref="TreeShaker"/>), links the ES
+/// modules across the graph (export names through <c>export *</c>, missing imports, async modules), then finishes
+/// every module, in parallel, on deep-stack threads. The syntax-tree half
 /// of each module's transform (<see cref="Prepare"/>) normally ran earlier, inside the graph stage, right after
 /// the module was parsed (<see cref="GraphRequest.Prepare"/>); a graph that kept its trees is prepared here.
 /// </summary>
@@ -25,7 +28,7 @@ public static class TransformStage
     {
         ArgumentNullException.ThrowIfNull(graph);
         var modules = graph.Modules;
-        var halves = new PreparedTransform?[modules.Length];
+        PreparedTransform?[] halves = new PreparedTransform?[modules.Length];
         DeepStack.For(
             modules.Length,
             i =>
@@ -39,6 +42,12 @@ public static class TransformStage
                         : null);
             },
             cancellation);
+        if (TreeShaker.Shake(graph, halves) is { } shaken)
+        {
+            (graph, halves) = shaken;
+            modules = graph.Modules;
+        }
+
         var linker = new EsmLinker(
             graph,
             Enumerable.Range(0, modules.Length)
@@ -48,6 +57,6 @@ public static class TransformStage
         var transformer = new ModuleTransformer(graph, linker);
         var results = new (ModuleRecord Record, ImmutableArray<BuildDiagnostic> Diagnostics)[modules.Length];
         DeepStack.For(modules.Length, i => results[i] = transformer.Transform(modules[i], halves[i]), cancellation);
-        return new TransformOutput([.. results.Select(r => r.Record)], [.. results.SelectMany(r => r.Diagnostics)]);
+        return new TransformOutput([.. results.Select(r => r.Record)], [.. results.SelectMany(r => r.Diagnostics)], graph);
     }
 }
