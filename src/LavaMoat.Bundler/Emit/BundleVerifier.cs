@@ -3,9 +3,6 @@ using LavaMoat.Bundler.Syntax.Ast;
 
 namespace LavaMoat.Bundler.Emit;
 
-/// <summary>Where one module-table entry and its code ended up in the bundle text (offsets, ends exclusive).</summary>
-internal sealed record EmittedModule(int Id, string File, int EntryStart, int EntryEnd, int CodeStart, int CodeEnd);
-
 /// <summary>
 /// Parses the finished module table again, as the browser will (a classic script), and proves that every
 /// module's code is exactly the body of its own wrapper function: no HTML-like comment, unbalanced token or other
@@ -14,26 +11,19 @@ internal sealed record EmittedModule(int Id, string File, int EntryStart, int En
 /// browsers and a module-goal parser read differently) is left anywhere in the table.
 /// </summary>
 /// <remarks>
-/// Each entry (<c>[id, deps, function () {…}, meta]</c>) is parsed on its own, in parallel. That is as strong as
-/// parsing the whole table: an entry that parses as exactly one array literal spanning all of its text leaves the
-/// tokenizer where it found it (no open comment, string, template or bracket), so the entries before it cannot
-/// change how it reads, and the separators and the shell around them are our own fixed text.
+/// Each entry (<c>[id, deps, function () {…}, meta]</c>) is parsed on its own, on the writer's worker threads right
+/// after they wrap the module. That is as strong as parsing the whole table: an entry that parses as exactly one
+/// array literal spanning all of its text leaves the tokenizer where it found it (no open comment, string, template
+/// or bracket), so the entries before it cannot change how it reads, and the separators and the shell around them
+/// are our own fixed text.
 /// </remarks>
 internal static class BundleVerifier
 {
-    public static void Verify(string bundle, IReadOnlyList<EmittedModule> modules, CancellationToken cancellation = default)
+    /// <summary>Checks one entry, the text between the separators of the module table (it is copied into the
+    /// bundle as it is); <paramref name="codeStart"/> and <paramref name="codeEnd"/> delimit the module's code in it.</summary>
+    /// <returns>Why the entry is refused, or null.</returns>
+    public static BundleException? VerifyEntry(string text, ModuleRecord module, int codeStart, int codeEnd)
     {
-        var failures = new BundleException?[modules.Count];
-        DeepStack.For(modules.Count, i => failures[i] = VerifyEntry(bundle, modules[i]), cancellation);
-        if (failures.FirstOrDefault(f => f is not null) is { } failure)
-        {
-            throw failure;
-        }
-    }
-
-    private static BundleException? VerifyEntry(string bundle, EmittedModule module)
-    {
-        var text = bundle[module.EntryStart..module.EntryEnd];
         Program program;
         try
         {
@@ -53,7 +43,7 @@ internal static class BundleVerifier
         }
 
         // The wrapper writes "{\n" before the code and "\n}" after it (templates/module-wrapper.js).
-        var body = (module.CodeStart - module.EntryStart - 2, module.CodeEnd - module.EntryStart + 2);
+        var body = (codeStart - 2, codeEnd + 2);
         var found = false;
         var imports = false;
         if (program.Body is [ExpressionStatement { Expression: ArrayExpression entry } statement]

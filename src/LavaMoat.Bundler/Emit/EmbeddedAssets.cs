@@ -39,6 +39,11 @@ internal sealed class EmbeddedAssets
         {
             throw new InvalidOperationException("module-wrapper.js: the code slot must start a line");
         }
+        // The writer verifies each entry without the separator after it, and then writes the separator itself.
+        if (wrapper.Parts[^1] is not { IsSlot: false } last || !last.Text.EndsWith(BundleWriter.EntrySeparator, StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException($"module-wrapper.js: the template must end with \"{BundleWriter.EntrySeparator}\", which separates entries");
+        }
         return new EmbeddedAssets(
             Read("Runtime.ses.umd.min.js"),
             Read("Runtime.kernel.js").TrimEnd('\n', ' '),

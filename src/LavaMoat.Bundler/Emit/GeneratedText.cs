@@ -1,11 +1,9 @@
-using System.Text;
-
 namespace LavaMoat.Bundler.Emit;
 
 /// <summary>The bundle text being written, with the 0-based line and UTF-16 column of its end.</summary>
 internal sealed class GeneratedText
 {
-    private readonly StringBuilder _text = new();
+    private readonly TextPieces _text = new();
 
     public int Line { get; private set; }
 
@@ -16,7 +14,7 @@ internal sealed class GeneratedText
 
     public void Append(string text)
     {
-        _text.Append(text);
+        _text.Add(text);
         var lastNewline = text.LastIndexOf('\n');
         if (lastNewline < 0)
         {
@@ -31,9 +29,12 @@ internal sealed class GeneratedText
 
     public void Append(TemplatePart literal)
     {
-        _text.Append(literal.Text);
+        _text.Add(literal.Text);
         (Line, Column) = literal.Advance(Line, Column);
     }
 
     public override string ToString() => _text.ToString();
+
+    /// <summary>The first <paramref name="length"/> characters.</summary>
+    public string ToString(int length) => _text.ToString(length);
 }

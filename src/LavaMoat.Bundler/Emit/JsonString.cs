@@ -16,6 +16,14 @@ internal static class JsonString
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"
         + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
 
+    /// <summary>The literal in a builder of its own, sized for a source text with a few escapes per line.</summary>
+    public static StringBuilder Quote(string value)
+    {
+        var output = new StringBuilder(value.Length + (value.Length / 16) + 2);
+        Append(output, value);
+        return output;
+    }
+
     public static void Append(StringBuilder output, string value)
     {
         output.Append('"');

@@ -2,11 +2,19 @@ using System.Text;
 
 namespace LavaMoat.Bundler.Emit;
 
-/// <summary>Collects mappings in generated order and writes a source map v3 document.</summary>
+/// <summary>
+/// Collects mappings in generated order and writes a source map v3 document. Modules come as
+/// <see cref="MappingRun"/>s and sources as quoted JSON strings, both prepared on worker threads; the builder
+/// only chains them together, so the document is copied once, when it is written.
+/// </summary>
 internal sealed class SourceMapBuilder
 {
-    private readonly List<(string Name, string Content)> _sources = [];
-    private readonly StringBuilder _mappings = new();
+    private readonly List<(string Name, StringBuilder QuotedContent)> _sources = [];
+
+    // The mappings so far: what this builder encoded itself, alternating with the modules' runs, then what it is
+    // encoding now.
+    private readonly TextPieces _mappings = new();
+    private StringBuilder _encoding = new();
     private int _line;
     private int _previousColumn;
     private int _previousSource;
@@ -14,9 +22,10 @@ internal sealed class SourceMapBuilder
     private int _previousOriginalColumn;
     private bool _lineHasSegment;
 
-    public int AddSource(string name, string content)
+    /// <param name="quotedContent">The source text as a JSON string literal (<see cref="JsonString.Quote"/>).</param>
+    public int AddSource(string name, StringBuilder quotedContent)
     {
-        _sources.Add((name, content));
+        _sources.Add((name, quotedContent));
         return _sources.Count - 1;
     }
 
@@ -27,21 +36,25 @@ internal sealed class SourceMapBuilder
         {
             throw new InvalidOperationException("source map segments must be added in generated order");
         }
-        while (_line < generatedLine)
+
+        var mappings = _encoding;
+        if (_line < generatedLine)
         {
-            _mappings.Append(';');
-            _line++;
+            mappings.Append(';', generatedLine - _line);
+            _line = generatedLine;
             _previousColumn = 0;
             _lineHasSegment = false;
         }
+
         if (_lineHasSegment)
         {
-            _mappings.Append(',');
+            mappings.Append(',');
         }
-        Base64Vlq.Encode(_mappings, generatedColumn - _previousColumn);
-        Base64Vlq.Encode(_mappings, source - _previousSource);
-        Base64Vlq.Encode(_mappings, originalLine - _previousOriginalLine);
-        Base64Vlq.Encode(_mappings, originalColumn - _previousOriginalColumn);
+
+        Base64Vlq.Encode(mappings, generatedColumn - _previousColumn);
+        Base64Vlq.Encode(mappings, source - _previousSource);
+        Base64Vlq.Encode(mappings, originalLine - _previousOriginalLine);
+        Base64Vlq.Encode(mappings, originalColumn - _previousOriginalColumn);
         _previousColumn = generatedColumn;
         _previousSource = source;
         _previousOriginalLine = originalLine;
@@ -49,41 +62,66 @@ internal sealed class SourceMapBuilder
         _lineHasSegment = true;
     }
 
+    /// <summary>
+    /// Adds a module's segments, as if each were passed to <see cref="Add"/>: the run's code starts at
+    /// <paramref name="line"/> and <paramref name="column"/> of the generated text and maps into
+    /// <paramref name="source"/>. The run must not change afterwards (its text is kept, not copied).
+    /// </summary>
+    public void Append(MappingRun run, int source, int line, int column)
+    {
+        if (run.IsEmpty)
+        {
+            return;
+        }
+
+        Add(line + run.FirstLine, (run.FirstLine == 0 ? column : 0) + run.FirstColumn, source, run.FirstOriginalLine, run.FirstOriginalColumn);
+        if (!run.Rest.IsEmpty)
+        {
+            _mappings.Add(_encoding);
+            _mappings.Add(run.Rest);
+            _encoding = new StringBuilder();
+        }
+
+        _line = line + run.LastLine;
+        _previousColumn = (run.LastLine == 0 ? column : 0) + run.LastColumn;
+        _previousOriginalLine = run.LastOriginalLine;
+        _previousOriginalColumn = run.LastOriginalColumn;
+    }
+
     public string ToJson(string file, string? sourceRoot)
     {
         // Written by hand rather than with Utf8JsonWriter: the sources' text is most of the map (megabytes), and
         // the JSON writer's escaping (HTML-safe by default), buffer growth and UTF-8 round trip allocated about
         // 20 times the map's size on a 900-module app. Same document, fewer escapes: only what JSON requires.
-        var capacity = _mappings.Length + file.Length + 128;
-        foreach (var (name, content) in _sources)
-        {
-            capacity += name.Length + content.Length + content.Length / 16 + 8;
-        }
-
-        var json = new StringBuilder(capacity);
-        json.Append("{\"version\":3,\"file\":");
-        JsonString.Append(json, file);
+        var head = new StringBuilder();
+        head.Append("{\"version\":3,\"file\":");
+        JsonString.Append(head, file);
         if (sourceRoot is not null)
         {
-            json.Append(",\"sourceRoot\":");
-            JsonString.Append(json, sourceRoot);
+            head.Append(",\"sourceRoot\":");
+            JsonString.Append(head, sourceRoot);
         }
 
-        json.Append(",\"sources\":[");
+        head.Append(",\"sources\":[");
         for (var i = 0; i < _sources.Count; i++)
         {
-            json.Append(i == 0 ? "" : ",");
-            JsonString.Append(json, _sources[i].Name);
+            head.Append(i == 0 ? "" : ",");
+            JsonString.Append(head, _sources[i].Name);
         }
 
-        json.Append("],\"sourcesContent\":[");
+        head.Append("],\"sourcesContent\":[");
+        var json = new TextPieces();
+        json.Add(head);
         for (var i = 0; i < _sources.Count; i++)
         {
-            json.Append(i == 0 ? "" : ",");
-            JsonString.Append(json, _sources[i].Content);
+            json.Add(i == 0 ? "" : ",");
+            json.Add(_sources[i].QuotedContent);
         }
 
-        json.Append("],\"names\":[],\"mappings\":\"").Append(_mappings).Append("\"}");
+        json.Add("],\"names\":[],\"mappings\":\"");
+        json.Add(_mappings);
+        json.Add(_encoding);
+        json.Add("\"}");
         return json.ToString();
     }
 }

@@ -7,6 +7,10 @@ namespace LavaMoat.Bundler.Emit;
 /// </summary>
 internal static class TokenStarts
 {
+    /// <summary>The classes of the ASCII characters, for scanning loops to hold in a local (ReadyToRun code checks
+    /// that a class is initialised at each use of its static fields).</summary>
+    public static readonly CharClass[] AsciiClasses = Enumerable.Range(0, 128).Select(c => ClassifyByRule((char)c)).ToArray();
+
     /// <summary>True when <paramref name="text"/>[<paramref name="i"/>], a non-blank character, starts a token;
     /// <paramref name="runStart"/> is where the current run of text starts (a line, or a copied segment).</summary>
     public static bool StartsToken(string text, int i, int runStart) =>
@@ -15,5 +19,25 @@ internal static class TokenStarts
         || !IsIdentifierPart(text[i])
         || !IsIdentifierPart(text[i - 1]);
 
+    /// <summary>
+    /// The same rule by classes, for scanning a run in one pass: a character starts a token when it is not
+    /// <see cref="CharClass.Blank"/> and not an identifier part right after another one (take the class before
+    /// a run's first character to be blank).
+    /// </summary>
+    public static CharClass Classify(char c) => c < 128 ? AsciiClasses[c] : ClassifyByRule(c);
+
+    private static CharClass ClassifyByRule(char c) =>
+        char.IsWhiteSpace(c) ? CharClass.Blank
+        : IsIdentifierPart(c) ? CharClass.IdentifierPart
+        : CharClass.Other;
+
     private static bool IsIdentifierPart(char c) => char.IsLetterOrDigit(c) || c is '_' or '$' || c > 0x7f;
+}
+
+/// <summary>How <see cref="TokenStarts"/> sees a character.</summary>
+internal enum CharClass : byte
+{
+    Blank,
+    IdentifierPart,
+    Other,
 }
