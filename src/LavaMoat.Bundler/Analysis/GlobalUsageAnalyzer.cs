@@ -66,14 +66,32 @@ public static class GlobalUsageAnalyzer
             return GlobalUsage.Empty;
         }
 
-        var parents = BuildParentMap(program);
         var isScript = program.SourceType == SourceType.Script;
+
+        // A name the compartment provides (Object, Array, console…) can never be a path's first segment (see Add),
+        // unless it is a global alias, whose next segment decides: most free references end here.
+        var candidates = new HashSet<Identifier>(ReferenceEqualityComparer.Instance);
+        foreach (var reference in scope.FreeReferences)
+        {
+            var name = reference.Identifier.Name;
+            if (!IsIgnored(name, isScript) && (GlobalAliases.Contains(name) || !CompartmentGlobals.Names.Contains(name)))
+            {
+                candidates.Add(reference.Identifier);
+            }
+        }
+
+        if (candidates.Count == 0)
+        {
+            return GlobalUsage.Empty;
+        }
+
+        var parents = BuildParentMap(program, candidates);
         var occurrences = ImmutableArray.CreateBuilder<GlobalOccurrence>();
         var segments = new List<string>();
         foreach (var reference in scope.FreeReferences)
         {
             var identifier = reference.Identifier;
-            if (IsIgnored(identifier.Name, isScript) || !IsUse(identifier, parents, reproduceLavaMoatGaps))
+            if (!candidates.Contains(identifier) || !IsUse(identifier, parents, reproduceLavaMoatGaps))
             {
                 continue;
             }
@@ -362,21 +380,30 @@ public static class GlobalUsageAnalyzer
         return path;
     }
 
-    // Our AST has no parent links; one iterative pass records them (no recursion, so any depth the parser accepts works).
-    private static Dictionary<Node, Node> BuildParentMap(Program program)
+    // Our AST has no parent links. One iterative pass (no recursion, so any depth the parser accepts works) keeps
+    // the path from the root to the node it is at, and records parents only along the paths to the candidates:
+    // a map of every node of a large module cost more than the rest of the analysis.
+    private static Dictionary<Node, Node> BuildParentMap(Program program, HashSet<Identifier> candidates)
     {
         var parents = new Dictionary<Node, Node>(ReferenceEqualityComparer.Instance);
-        var pending = new Stack<Node>();
-        pending.Push(program);
-        while (pending.Count > 0)
+        var path = new List<Node>();
+        var pending = new Stack<(Node Node, int Depth)>();
+        pending.Push((program, 0));
+        while (pending.TryPop(out var item))
         {
-            var node = pending.Pop();
-            foreach (var child in node.ChildNodes())
+            path.RemoveRange(item.Depth, path.Count - item.Depth);
+            path.Add(item.Node);
+            if (item.Node is Identifier identifier && candidates.Contains(identifier))
             {
-                if (parents.TryAdd(child, node))
+                // Upwards until a node already recorded: its ancestors were recorded with it.
+                for (var i = path.Count - 1; i > 0 && parents.TryAdd(path[i], path[i - 1]); i--)
                 {
-                    pending.Push(child);
                 }
+            }
+
+            foreach (var child in item.Node.ChildNodes())
+            {
+                pending.Push((child, item.Depth + 1));
             }
         }
 
