@@ -184,7 +184,7 @@ The paired ratios (same round, adjacent in time) are the numbers to trust; absol
 
 \`\`\`sh
 bench/run.sh                                          # everything below; rewrites bench/README.md
-BENCH_RUNS=5 BENCH_LOADS=9 BENCH_PARSE_PAIRS=5 bench/run.sh   # more samples (defaults 3, 5, 3)
+BENCH_RUNS=5 BENCH_LOADS=15 BENCH_PARSE_PAIRS=5 bench/run.sh  # more samples (defaults 3, 9, 3)
 bench/parse/run.sh [pairs]                            # parser vs acorn on the tests' corpus (prints a table)
 dotnet run --project bench/runtime -c Release -- --runs 11   # runtime start-up microbenchmark (synthetic bundles)
 \`\`\`

@@ -5,14 +5,14 @@
 # See bench/README.md for the method.
 #
 #   bench/run.sh
-#   BENCH_RUNS=5 BENCH_LOADS=9 BENCH_PARSE_PAIRS=5 bench/run.sh    # more samples
+#   BENCH_RUNS=5 BENCH_LOADS=15 BENCH_PARSE_PAIRS=5 bench/run.sh    # more samples
 #
-# Defaults (3 measured build rounds after a warm-up, 5 page loads, 3 parse pairs) take about 20 minutes on a
+# Defaults (3 measured build rounds after a warm-up, 9 page loads, 3 parse pairs) take about 15 minutes on a
 # 2-core machine. BENCH_WORK=<dir> keeps the work folder (app copies, outputs, raw results) for inspection.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${BENCH_RUNS:-3}
-loads=${BENCH_LOADS:-5}
+loads=${BENCH_LOADS:-9}
 pairs=${BENCH_PARSE_PAIRS:-3}
 cd "$root"
 started=$(date +%s)
