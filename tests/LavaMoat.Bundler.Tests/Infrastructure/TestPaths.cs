@@ -13,6 +13,20 @@ internal static class TestPaths
 
     public static string RepoRoot => Path.GetFullPath(Path.Combine(ProjectDir, "..", ".."));
 
+    /// <summary>A fresh work directory with these files written into it (paths relative to it, with '/').</summary>
+    public static string NewProject(string name, params (string Path, string Text)[] files)
+    {
+        var root = NewWorkDir(name);
+        foreach (var (path, text) in files)
+        {
+            var full = Path.Combine(root, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+            File.WriteAllText(full, text);
+        }
+
+        return root;
+    }
+
     /// <summary>A fresh directory under the temp folder for one test's files.</summary>
     public static string NewWorkDir(string name)
     {

@@ -12,19 +12,6 @@ namespace LavaMoat.Bundler.Tests.Transform;
 [TestClass]
 public sealed class PipelineTests
 {
-    private static string Project(string name, params (string Path, string Text)[] files)
-    {
-        var root = TestPaths.NewWorkDir(name);
-        foreach (var (path, text) in files)
-        {
-            var full = Path.Combine(root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-        }
-
-        return root;
-    }
-
     private static (string Path, string Text) Package(string name, params string[] dependencies) =>
         ($"node_modules/{name}/package.json", $$"""{ "name": "{{name}}", "version": "1.0.0", "type": "module", "main": "index.js", "dependencies": { {{string.Join(", ", dependencies.Select(d => $"\"{d}\": \"1.0.0\""))}} } }""");
 
@@ -33,7 +20,7 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task Static_import_of_a_denied_package_fails_before_it_runs_and_import_of_one_rejects()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "policy-esm",
             ("package.json", """{ "name": "app", "version": "1.0.0", "type": "module", "dependencies": { "parent": "1.0.0", "static-parent": "1.0.0" } }"""),
             ("src/main.js", """
@@ -72,7 +59,7 @@ public sealed class PipelineTests
     [TestMethod]
     public void Importing_a_name_the_module_does_not_export_is_a_located_error_and_nothing_is_written()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "missing-export",
             ("package.json", AppPackage),
             ("src/main.js", "import { present } from './lib.js';\nimport { absent } from './lib.js';\nconsole.log(present, absent);\n"),
@@ -90,7 +77,7 @@ public sealed class PipelineTests
     [TestMethod]
     public void Ambiguous_star_imports_are_refused()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "ambiguous",
             ("package.json", AppPackage),
             ("src/main.js", "import { z } from './both.js';\nconsole.log(z);\n"),
@@ -104,7 +91,7 @@ public sealed class PipelineTests
     [TestMethod]
     public void Sloppy_only_CommonJS_is_a_located_error()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "sloppy",
             ("package.json", """{ "name": "app", "version": "1.0.0" }"""),
             ("index.js", "var o = { a: 1 };\nwith (o) {\n  a = 2;\n}\n"));
@@ -119,7 +106,7 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task Free_process_and_Buffer_come_from_the_installed_polyfills_not_from_globals()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "node-globals",
             ("package.json", """{ "name": "app", "version": "1.0.0", "dependencies": { "uses-node": "1.0.0", "process": "1.0.0", "buffer": "1.0.0" } }"""),
             ("index.js", "const u = require('uses-node');\nconsole.log(u.env + ' ' + u.bytes);\n"),
@@ -148,7 +135,7 @@ public sealed class PipelineTests
     public async Task NODE_ENV_picks_one_build_at_build_time_and_the_other_is_not_bundled_nor_in_the_policy()
     {
         const string dualIndex = "'use strict';\nif (process.env.NODE_ENV === 'production') {\n  module.exports = require('./cjs/dual.production.js');\n} else {\n  module.exports = require('./cjs/dual.development.js');\n}\nmodule.exports.after = 'after';\n";
-        var root = Project(
+        var root = TestPaths.NewProject(
             "node-env",
             ("package.json", """{ "name": "app", "version": "1.0.0", "dependencies": { "dual": "1.0.0", "process": "1.0.0" } }"""),
             ("index.js", "const dual = require('dual');\nconsole.log(dual.build + ' ' + dual.after + ' ' + process.env.NODE_ENV);\n"),
@@ -195,7 +182,7 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task Code_after_a_dropped_branch_maps_to_its_line_and_column_in_the_file()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "node-env-map",
             ("package.json", """{ "name": "app", "version": "1.0.0" }"""),
             ("index.js", "var x = process.env.NODE_ENV !== 'production' ? (function () {\n  return 'dev';\n})() : 'prod'; console.log('first ' + x);\nif (process.env.NODE_ENV !== 'production') {\n  console.log('dropped');\n}\n  console.log('second');\n"));
@@ -276,7 +263,7 @@ public sealed class PipelineTests
     {
         // `1<!--y` is `1 < !--y` in module code (V8 refuses it in modules, the spec does not); in the bundle, a
         // classic script, it would start a comment unless split.
-        var root = Project(
+        var root = TestPaths.NewProject(
             "html-split",
             ("package.json", AppPackage),
             ("src/main.js", "let y = 2;\nconst r = 1<!--y;\nconsole.log(JSON.stringify([r, y]));\n"));
@@ -290,7 +277,7 @@ public sealed class PipelineTests
     {
         // A module that declares `$lmb`, `$lmb0` and `$lmb_d` must not capture the transform's own names, and a
         // hashbang (a comment only at the start of a file) must not end up mid-bundle.
-        var root = Project(
+        var root = TestPaths.NewProject(
             "names",
             ("package.json", AppPackage),
             ("src/main.js", "#!/usr/bin/env node\nimport { $lmb, $lmb0 } from './lib.js';\nimport def from './lib.js';\nconst $lmb_d = 'mine';\nconsole.log([$lmb, $lmb0, def, $lmb_d].join(' '));\n"),
@@ -311,7 +298,7 @@ public sealed class PipelineTests
     [DataRow("x = 1 /* */ }; globalThis.escaped = true; function y() {")]
     public void Code_that_would_close_its_wrapper_is_refused(string code)
     {
-        var root = Project("escape", ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
+        var root = TestPaths.NewProject("escape", ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
         var output = Path.Combine(root, "out", "app.js");
         var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], output) { AutoPolicy = true });
         var error = build.Diagnostics.First(d => d.IsError);
@@ -324,7 +311,7 @@ public sealed class PipelineTests
     [TestMethod]
     public async Task Wrapper_closing_text_inside_literals_and_comments_stays_inside_the_module()
     {
-        var root = Project(
+        var root = TestPaths.NewProject(
             "hidden",
             ("package.json", """{ "name": "app", "version": "1.0.0" }"""),
             ("index.js", "const s = \"}}}]); globalThis.escaped = 1; ([{{{\";\nconst t = `}}}]); ${'`'} */`;\nconst r = /}}}\\]\\);/;\n/* }}}]); */\nconsole.log(String(s.length + t.length) + ' ' + r.test('}}}]);') + ' ' + typeof globalThis.escaped);\n// }}}]); globalThis.escaped = 2;"));

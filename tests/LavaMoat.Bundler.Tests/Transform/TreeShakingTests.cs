@@ -12,19 +12,6 @@ namespace LavaMoat.Bundler.Tests.Transform;
 [TestClass]
 public sealed class TreeShakingTests
 {
-    private static string Project(string name, params (string Path, string Text)[] files)
-    {
-        var root = TestPaths.NewWorkDir(name);
-        foreach (var (path, text) in files)
-        {
-            var full = Path.Combine(root, path);
-            Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-            File.WriteAllText(full, text);
-        }
-
-        return root;
-    }
-
     // A lodash-es-like package: an index that re-exports one module per function, each reading a global of its own.
     private static (string, string)[] Barrel(string sideEffects = "false", string index = "export { default as alpha } from './alpha.js';\nexport { default as beta } from './beta.js';\nexport * from './more.js';\n") =>
     [
@@ -59,7 +46,7 @@ public sealed class TreeShakingTests
     [TestMethod]
     public async Task Only_the_re_exported_modules_the_app_imports_are_bundled_and_only_their_globals_are_in_the_policy()
     {
-        var root = Project("shake-named", [("package.json", AppPackage), ("src/main.js", "import { alpha, gamma } from 'kit';\nconsole.log(alpha(), gamma);\n"), .. Barrel()]);
+        var root = TestPaths.NewProject("shake-named", [("package.json", AppPackage), ("src/main.js", "import { alpha, gamma } from 'kit';\nconsole.log(alpha(), gamma);\n"), .. Barrel()]);
         var built = await BuildAndRun(root);
         Assert.AreEqual("alpha gamma", built.Logs.Single());
         CollectionAssert.AreEquivalent(
@@ -72,13 +59,13 @@ public sealed class TreeShakingTests
     [TestMethod]
     public async Task A_namespace_read_as_ns_dot_name_needs_those_names_and_one_used_whole_needs_all()
     {
-        var members = await BuildAndRun(Project("shake-ns-members", [("package.json", AppPackage), ("src/main.js", "import * as kit from 'kit';\nconsole.log(kit.beta(), kit['delta']);\n"), .. Barrel()]));
+        var members = await BuildAndRun(TestPaths.NewProject("shake-ns-members", [("package.json", AppPackage), ("src/main.js", "import * as kit from 'kit';\nconsole.log(kit.beta(), kit['delta']);\n"), .. Barrel()]));
         Assert.AreEqual("beta delta", members.Logs.Single());
         CollectionAssert.AreEquivalent(
             new[] { "src/main.js", "node_modules/kit/index.js", "node_modules/kit/beta.js", "node_modules/kit/more.js", "node_modules/kit/delta.js" },
             members.Files);
 
-        var whole = await BuildAndRun(Project("shake-ns-whole", [("package.json", AppPackage), ("src/main.js", "import * as kit from 'kit';\nconsole.log(Object.keys(kit).join(','));\n"), .. Barrel()]));
+        var whole = await BuildAndRun(TestPaths.NewProject("shake-ns-whole", [("package.json", AppPackage), ("src/main.js", "import * as kit from 'kit';\nconsole.log(Object.keys(kit).join(','));\n"), .. Barrel()]));
         Assert.AreEqual("alpha,beta,delta,gamma", whole.Logs.Single());
         Assert.HasCount(7, whole.Files);
     }
@@ -86,13 +73,13 @@ public sealed class TreeShakingTests
     [TestMethod]
     public async Task Require_and_dynamic_import_of_a_barrel_keep_every_module()
     {
-        var required = await BuildAndRun(Project(
+        var required = await BuildAndRun(TestPaths.NewProject(
             "shake-require",
             [("package.json", """{ "name": "app", "version": "1.0.0", "dependencies": { "kit": "1.0.0" } }"""), ("src/main.js", "const kit = require('kit');\nconsole.log(Object.keys(kit).sort().join(','));\n"), .. Barrel()]));
         Assert.AreEqual("alpha,beta,delta,gamma", required.Logs.Single());
         Assert.HasCount(7, required.Files);
 
-        var dynamic = await BuildAndRun(Project(
+        var dynamic = await BuildAndRun(TestPaths.NewProject(
             "shake-dynamic",
             [("package.json", AppPackage), ("src/main.js", "const kit = await import('kit');\nconsole.log(kit.delta);\n"), .. Barrel()]));
         Assert.AreEqual("delta", dynamic.Logs.Single());
@@ -110,13 +97,13 @@ public sealed class TreeShakingTests
             ("node_modules/kit/polyfill.js", "console.log('polyfill ran');\n"),
             ("node_modules/kit/pure.js", "console.log('pure ran');\n"),
         ];
-        var built = await BuildAndRun(Project("shake-side-effects", files));
+        var built = await BuildAndRun(TestPaths.NewProject("shake-side-effects", files));
         CollectionAssert.AreEqual(new[] { "polyfill ran", "alpha" }, built.Logs);
         CollectionAssert.Contains(built.Files, "node_modules/kit/polyfill.js");
         CollectionAssert.DoesNotContain(built.Files, "node_modules/kit/pure.js", "a bare import of a module declared free of side effects is dropped, as webpack does");
 
         // Without the field every module may have side effects: nothing is left out.
-        var unmarked = await BuildAndRun(Project("shake-unmarked", [("package.json", AppPackage), ("src/main.js", "import { alpha } from 'kit';\nconsole.log(alpha());\n"), .. Barrel("true")]));
+        var unmarked = await BuildAndRun(TestPaths.NewProject("shake-unmarked", [("package.json", AppPackage), ("src/main.js", "import { alpha } from 'kit';\nconsole.log(alpha());\n"), .. Barrel("true")]));
         Assert.HasCount(7, unmarked.Files);
     }
 
@@ -131,7 +118,7 @@ public sealed class TreeShakingTests
             ("node_modules/outer/index.js", "export { gamma as renamed } from 'kit';\nexport { alpha } from 'kit';\nexport const unused = 1;\n"),
             .. Barrel(),
         ];
-        var built = await BuildAndRun(Project("shake-chain", files));
+        var built = await BuildAndRun(TestPaths.NewProject("shake-chain", files));
         Assert.AreEqual("gamma", built.Logs.Single());
         CollectionAssert.AreEquivalent(
             new[] { "src/main.js", "node_modules/outer/index.js", "node_modules/kit/index.js", "node_modules/kit/more.js", "node_modules/kit/gamma.js" },
