@@ -128,42 +128,29 @@ public static class NodeEnvFolding
             _patternDepth--;
         }
 
-        protected override void VisitIfStatement(IfStatement node)
-        {
-            Visit(node.Test);
-            switch (Truthy(Evaluate(node.Test)))
-            {
-                case true:
-                    Visit(node.Consequent);
-                    DropOrVisit(node.Alternate, ";");
-                    break;
-                case false:
-                    DropOrVisit(node.Consequent, ";");
-                    Visit(node.Alternate);
-                    break;
-                default:
-                    Visit(node.Consequent);
-                    Visit(node.Alternate);
-                    break;
-            }
-        }
+        protected override void VisitIfStatement(IfStatement node) =>
+            VisitBranches(node.Test, node.Consequent, node.Alternate, ";");
 
-        protected override void VisitConditionalExpression(ConditionalExpression node)
+        protected override void VisitConditionalExpression(ConditionalExpression node) =>
+            VisitBranches(node.Test, node.Consequent, node.Alternate, "0");
+
+        // `if` and `?:` alike: the test is walked, then the branch it rules out (if it decides) is dropped.
+        private void VisitBranches(Node test, Node consequent, Node? alternate, string filler)
         {
-            Visit(node.Test);
-            switch (Truthy(Evaluate(node.Test)))
+            Visit(test);
+            switch (Truthy(Evaluate(test)))
             {
                 case true:
-                    Visit(node.Consequent);
-                    DropOrVisit(node.Alternate, "0");
+                    Visit(consequent);
+                    DropOrVisit(alternate, filler);
                     break;
                 case false:
-                    DropOrVisit(node.Consequent, "0");
-                    Visit(node.Alternate);
+                    DropOrVisit(consequent, filler);
+                    Visit(alternate);
                     break;
                 default:
-                    Visit(node.Consequent);
-                    Visit(node.Alternate);
+                    Visit(consequent);
+                    Visit(alternate);
                     break;
             }
         }

@@ -192,13 +192,7 @@ public sealed class PipelineTests
         var bundle = await File.ReadAllTextAsync(Path.Combine(output, "app.js"));
         Assert.DoesNotContain("'dropped'", bundle);
 
-        var tokens = new[] { "'first '", "'second'" };
-        var spec = Path.Combine(output, "spec.json");
-        await File.WriteAllTextAsync(spec, JsonSerializer.Serialize(new { bundle = Path.Combine(output, "app.js"), map = Path.Combine(output, "app.js.map"), tokens }));
-        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("node", [Path.Combine(TestPaths.JsDir, "map-tokens.cjs"), spec], output);
-        Assert.AreEqual(0, exit, stderr);
-        using var doc = JsonDocument.Parse(stdout);
-        var positions = doc.RootElement.EnumerateArray().Select(r => (r.GetProperty("token").GetString(), r.GetProperty("original").GetProperty("line").GetInt32(), r.GetProperty("original").GetProperty("column").GetInt32())).ToArray();
+        var positions = (await OriginalPositionsAsync(output, "'first '", "'second'")).Select(r => (r.GetProperty("token").GetString(), r.GetProperty("original").GetProperty("line").GetInt32(), r.GetProperty("original").GetProperty("column").GetInt32())).ToArray();
         CollectionAssert.AreEqual(new[] { ("'first '", 3, 27), ("'second'", 7, 14) }, positions);
         var result = await VmHarness.RunAsync([new PageScript("app.js", bundle)]);
         result.AssertNoErrors();
@@ -217,14 +211,9 @@ public sealed class PipelineTests
         Assert.IsTrue(build.Success, string.Join("\n", build.Diagnostics));
 
         // Tokens after rewritten imports on the same line, and on lines after removed import declarations.
-        var tokens = new[] { "'count1'", "'cycle'", "JSON.stringify(log)", "'short'" };
-        var spec = Path.Combine(output, "spec.json");
-        await File.WriteAllTextAsync(spec, JsonSerializer.Serialize(new { bundle = Path.Combine(output, "app.js"), map = Path.Combine(output, "app.js.map"), tokens }));
-        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("node", [Path.Combine(TestPaths.JsDir, "map-tokens.cjs"), spec], output);
-        Assert.AreEqual(0, exit, stderr);
-        using var doc = JsonDocument.Parse(stdout);
+        var results = await OriginalPositionsAsync(output, "'count1'", "'cycle'", "JSON.stringify(log)", "'short'");
         var original = (await File.ReadAllTextAsync(Path.Combine(EsmSemanticsTests.FixtureDir("live-bindings"), "src", "main.js"))).Split('\n');
-        foreach (var result in doc.RootElement.EnumerateArray())
+        foreach (var result in results)
         {
             var token = result.GetProperty("token").GetString()!;
             var position = result.GetProperty("original");
@@ -318,6 +307,18 @@ public sealed class PipelineTests
         var result = await EsmSemanticsTests.BundleAndRunAsync(root, "index.js");
         result.AssertNoErrors();
         Assert.AreEqual("47 true undefined", result.Logs.Single().Line);
+    }
+
+    /// <summary>Where each token of <paramref name="output"/>/app.js maps to through app.js.map, read with the
+    /// <c>source-map</c> package (js/map-tokens.cjs).</summary>
+    private static async Task<JsonElement[]> OriginalPositionsAsync(string output, params string[] tokens)
+    {
+        var spec = Path.Combine(output, "spec.json");
+        await File.WriteAllTextAsync(spec, JsonSerializer.Serialize(new { bundle = Path.Combine(output, "app.js"), map = Path.Combine(output, "app.js.map"), tokens }));
+        var (exit, stdout, stderr) = await ProcessRunner.RunAsync("node", [Path.Combine(TestPaths.JsDir, "map-tokens.cjs"), spec], output);
+        Assert.AreEqual(0, exit, stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        return [.. doc.RootElement.EnumerateArray().Select(e => e.Clone())];
     }
 
     private static void CopyDirectory(string from, string to)
