@@ -88,4 +88,92 @@ public static class DeepStack
 
         failure?.Throw();
     }
+
+    /// <summary>
+    /// Calls <paramref name="body"/> for every item of <paramref name="seeds"/> and for every item the calls add
+    /// through their second argument, spread over one deep-stack thread per processor, until no item is left and
+    /// no call is running. Unlike rounds of <see cref="For"/>, no worker waits for the others to finish a round
+    /// (a graph walk where one big file would hold up every file found beside it). Items run in the order added
+    /// (oldest first); the first exception stops the remaining work and is rethrown.
+    /// </summary>
+    public static void Drain<T>(IEnumerable<T> seeds, Action<T, Action<T>> body, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        ArgumentNullException.ThrowIfNull(body);
+        var queue = new Queue<T>(seeds);
+        var gate = new object();
+        var running = 0;
+        ExceptionDispatchInfo? failure = null;
+
+        void Add(T item)
+        {
+            lock (gate)
+            {
+                queue.Enqueue(item);
+                Monitor.Pulse(gate);
+            }
+        }
+
+        void Work()
+        {
+            while (true)
+            {
+                T item;
+                lock (gate)
+                {
+                    // An idle worker waits while others run: what they are doing may add items.
+                    while (queue.Count == 0 && running > 0 && failure is null)
+                    {
+                        Monitor.Wait(gate);
+                    }
+
+                    if (failure is not null || queue.Count == 0)
+                    {
+                        Monitor.PulseAll(gate);
+                        return;
+                    }
+
+                    item = queue.Dequeue();
+                    running++;
+                }
+
+                try
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    body(item, Add);
+                }
+#pragma warning disable CA1031 // handed back to the caller's thread and rethrown there
+                catch (Exception e)
+#pragma warning restore CA1031
+                {
+                    Interlocked.CompareExchange(ref failure, ExceptionDispatchInfo.Capture(e), null);
+                }
+                finally
+                {
+                    lock (gate)
+                    {
+                        running--;
+                        if (running == 0 || failure is not null)
+                        {
+                            Monitor.PulseAll(gate);
+                        }
+                    }
+                }
+            }
+        }
+
+        var workers = new Thread[Math.Max(1, Environment.ProcessorCount)];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = new Thread(Work, StackSize) { Name = "LavaMoat.Bundler deep-stack worker" };
+            workers[w].Start();
+        }
+
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        failure?.Throw();
+    }
 }

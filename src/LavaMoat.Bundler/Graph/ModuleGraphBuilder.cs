@@ -12,10 +12,10 @@ using SourceImportKind = LavaMoat.Bundler.Analysis.ImportKind;
 namespace LavaMoat.Bundler.Graph;
 
 /// <summary>
-/// Builds the <see cref="ModuleGraph"/>: reads and parses every reachable file once, in waves (the frontier is
-/// parsed and its imports resolved in parallel on deep-stack threads; the new files found form the next
-/// frontier), deduplicated by real path. Problems become diagnostics; the build goes on so that one run
-/// reports every error it can.
+/// Builds the <see cref="ModuleGraph"/>: reads and parses every reachable file once, deduplicated by real path, on
+/// deep-stack threads (<see cref="DeepStack.Drain"/>): each file's imports are resolved as soon as it is parsed and
+/// the files they name are queued at once, so no thread waits for a round of files to finish. Problems become
+/// diagnostics; the build goes on so that one run reports every error it can.
 /// </summary>
 public static class ModuleGraphBuilder
 {
@@ -36,8 +36,8 @@ public static class ModuleGraphBuilder
         return new Run(root, fs, resolver, request, cancellation).Build(request.Entries);
     }
 
-    // One build's state. _nodes is touched only by the coordinating thread between waves; workers write to
-    // their own Node and to the concurrent collections.
+    // One build's state. Workers write to their own Node, to _nodes under its lock and to the concurrent
+    // collections; a node's Resolved list is complete before any other thread reads it (Freeze, after the walk).
     private sealed class Run(string root, ResolverFileSystem fs, ModuleResolver resolver, GraphRequest request, CancellationToken cancellation)
     {
         private readonly PackageNames _names = PackageNames.Load(root, fs);
@@ -59,30 +59,27 @@ public static class ModuleGraphBuilder
                 Collect(result.Diagnostics);
                 if (result.Module is { } module)
                 {
-                    var node = GetOrAdd(module, frontier);
+                    var node = GetOrAdd(module, frontier.Add);
                     entryKeys.Add(node.Key);
                 }
             }
 
-            while (frontier.Count > 0)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var wave = frontier.ToArray();
-                DeepStack.For(wave.Length, i => Load(wave[i]), cancellation);
-                frontier = [];
-                foreach (var node in wave)
+            DeepStack.Drain(
+                frontier,
+                (node, add) =>
                 {
+                    Load(node);
                     foreach (var dependency in node.Resolved)
                     {
-                        dependency.Node = GetOrAdd(dependency.Module, frontier);
+                        dependency.Node = GetOrAdd(dependency.Module, add);
                     }
-                }
-            }
-
+                },
+                cancellation);
             return Freeze(entryKeys);
         }
 
-        private Node GetOrAdd(ResolvedModule module, List<Node> frontier)
+        // Called from the workers: the first caller for a path creates its node and queues it for loading.
+        private Node GetOrAdd(ResolvedModule module, Action<Node> load)
         {
             var key = module.Kind switch
             {
@@ -90,11 +87,21 @@ public static class ModuleGraphBuilder
                 ResolvedModuleKind.BuiltinMissing => "<builtin:" + module.BuiltinName + ">",
                 _ => EmptyPath,
             };
-            if (!_nodes.TryGetValue(key, out var node))
+            Node? node;
+            var created = false;
+            lock (_nodes)
             {
-                node = new Node(key, module);
-                _nodes.Add(key, node);
-                frontier.Add(node);
+                if (!_nodes.TryGetValue(key, out node))
+                {
+                    node = new Node(key, module);
+                    _nodes.Add(key, node);
+                    created = true;
+                }
+            }
+
+            if (created)
+            {
+                load(node);
             }
 
             return node;

@@ -54,6 +54,70 @@ public sealed class DeepStackTests
             DeepStack.For(100, i => { if (i == 42) throw new InvalidOperationException("stop"); }));
     }
 
+    [TestMethod]
+    public void Drain_visits_the_seeds_and_every_item_added_while_working_once()
+    {
+        // A binary tree of 4,095 nodes discovered from its root: each visit adds the node's children, so the
+        // walk only ends when every level has been found, whatever the interleaving.
+        const int Count = 4095;
+        var seen = new int[Count];
+        DeepStack.Drain(
+            [0],
+            (int i, Action<int> add) =>
+            {
+                Interlocked.Increment(ref seen[i]);
+                if (i % 7 == 0)
+                {
+                    Thread.Sleep(1); // some slow items, so that a worker goes idle while another still adds work
+                }
+
+                foreach (var child in new[] { (2 * i) + 1, (2 * i) + 2 })
+                {
+                    if (child < Count)
+                    {
+                        add(child);
+                    }
+                }
+            });
+        Assert.IsTrue(seen.All(n => n == 1), $"visited counts: {string.Join(",", seen.Distinct())}");
+    }
+
+    [TestMethod]
+    public void Drain_rethrows_the_first_failure_and_ends_with_work_still_queued()
+    {
+        // Each item queues the next, so only the failure can end this walk early. The other worker may go on for a
+        // while (until the failure is recorded: hundreds of items), far from the cap, which turns a walk that ignored
+        // the failure into a test failure rather than a hang.
+        const int Cap = 10_000_000;
+        var visited = 0;
+        var error = Assert.ThrowsExactly<InvalidOperationException>(() =>
+            DeepStack.Drain(
+                [0],
+                (int i, Action<int> add) =>
+                {
+                    Interlocked.Increment(ref visited);
+                    if (i < Cap)
+                    {
+                        add(i + 1);
+                    }
+
+                    if (i == 50)
+                    {
+                        throw new InvalidOperationException("stop at 50");
+                    }
+                }));
+        Assert.AreEqual("stop at 50", error.Message);
+        Assert.IsLessThan(Cap / 10, visited);
+    }
+
+    [TestMethod]
+    public void Drain_with_no_seeds_returns_at_once()
+    {
+        var calls = 0;
+        DeepStack.Drain(Array.Empty<int>(), (int _, Action<int> _) => calls++);
+        Assert.AreEqual(0, calls);
+    }
+
     // Longest root-to-leaf path, walked with an explicit stack so the measurement itself cannot overflow.
     private static int Depth(Node root)
     {
