@@ -6,7 +6,7 @@
 // With --task, the MSBuild rows too: `dotnet build` of bench/apps/msbuild-web (the real app bundled by the task),
 // cold and as a no-op, and of the same project without the task.
 //
-//   node bench/measure.mjs --work <dir> --tool <lavamoat-bundle.dll> [--task <LavaMoat.Bundler.MSBuild.dll>]
+//   node bench/measure.mjs --work <dir> --tool <lavamoat-bundle executable> [--task <LavaMoat.Bundler.MSBuild.dll>]
 //        --runs 3 --out <results.json>
 //
 // Writes results.json (every sample, plus which tools did not build and why) for bench/report.mjs.
@@ -23,7 +23,9 @@ const args = Object.fromEntries(
   process.argv.slice(2).reduce((pairs, a, i, all) => (a.startsWith('--') ? [...pairs, [a.slice(2), all[i + 1]]] : pairs), []),
 );
 const work = resolve(args.work ?? join(tmpdir(), 'lavamoat-bench'));
-const toolDll = resolve(args.tool);
+// The executable of the published linux-x64 tool (what its package installs); a .dll runs on the shared runtime.
+const tool = resolve(args.tool);
+const toolCommand = tool.endsWith('.dll') ? ['dotnet', tool] : [tool];
 const taskDll = args.task ? resolve(args.task) : null;
 const runs = Number(args.runs ?? 3);
 const only = args.only ? new Set(args.only.split(',')) : null;
@@ -71,7 +73,7 @@ const appDir = (tool) => join(work, 'apps', `${tool.app}-${tool.family}`);
 const ours = (app, name, extra) => ({
   id: `${app}/${name}`, app, family: 'ours', tool: name, version: 'this repo (Release)',
   out: join(work, 'out', app, name, 'app.js'),
-  cmd: (out) => ['dotnet', toolDll, apps[app].entry, '-o', out, ...extra],
+  cmd: (out) => [...toolCommand, apps[app].entry, '-o', out, ...extra],
 });
 const esbuild = (app) => ({
   id: `${app}/esbuild`, app, family: 'esbuild', tool: 'esbuild (unprotected)', version: version('esbuild'),

@@ -194,7 +194,7 @@ app's packages (\`tests/apps/realworld\`, \`npm ci\`), builds our CLI, the MSBui
 in Release once, then runs \`bench/measure.mjs\` (builds), \`bench/parse/acorn-app.mjs\` + ParseBench (parse), \`bench/startup\` (Chromium)
 and this report. Apps are copied to a temp folder (sources copied, node_modules hard-linked), never built in the repo.
 
-**Method.** Every build is a whole process (\`dotnet lavamoat-bundle.dll\`, \`node …/webpack-cli\`, the esbuild binary, a
+**Method.** Every build is a whole process (our published linux-x64 tool's own executable, as its package installs it, \`node …/webpack-cli\`, the esbuild binary, a
 node script calling the browserify API: \`bench/anchors/\`), run ${builds.runs ?? args.runs} times after one warm-up round; the tool order
 rotates each round. Median and min–max of wall time; "ratio to ours" is the median of per-round ratios (tool / our
 protected build, > 1 means slower than ours). Peak RSS and CPU time from GNU \`/usr/bin/time\` (%M, %U+%S).
@@ -257,8 +257,8 @@ ${Object.entries(builds.profile ?? {}).map(([app, p]) => `- **${app}**: ${p.stag
 
 What the profile says, and what was tried (2026-11-22, \`perf record\` with \`DOTNET_PerfMapEnabled=1\` on the CLI and on a
 warm in-process loop; figures for cjs-app unless named; before → after this session's changes):
-- **Fixed cost of a .NET process**: a one-module build takes about 0.37 s (runtime start, command line, the SES
-  runtime, 200 framework generics the JIT still compiles). esbuild's whole cjs-app build takes 0.6 s.
+- **Fixed cost of a .NET process**: a one-module build takes about 0.24 s (runtime start, command line, the SES
+  runtime; 0.37 s before the composite image below). esbuild's whole cjs-app build takes 0.6 s.
 - **JIT**: tiered compilation kept the hot code in unoptimised tier 0, and its PGO instrumentation doubled the CPU
   time; without tiering every method (about 1,000) was compiled fully optimised first: 0.9–1.0 s of JIT time. The
   tool now ships ReadyToRun assemblies (linux-x64; elsewhere the IL is compiled as before) and runs without tiering:
@@ -287,18 +287,22 @@ warm in-process loop; figures for cjs-app unless named; before → after this se
 - **Autopolicy**: the global-usage analysis built a parent map of every node of every module; it now records
   parents only on the paths to the free references that can start a policy path: graph stage 1.0 → 0.77 s on
   cjs-app with \`--autopolicy\`, same policy.
-- **Tried and not taken**: tiered compilation without PGO on top of ReadyToRun (1.34 vs 1.37 s on cjs-app, 6 runs
-  each: noise). About 350 methods are still compiled at start-up: framework generics over our value types
-  (\`List<Parser.Label>\`, \`List<SourceEdits.Edit>\`) and LINQ over \`KeyValuePair<string, int>\`, which ReadyToRun
-  cannot precompile outside the framework's version bubble (\`DOTNET_JitStdOutFile\` + \`DOTNET_JitDisasmSummary\`
-  list them).
+- **One precompiled image with the framework** (third session of 2026-11-22): about 385 methods were still compiled
+  at start-up, framework generics over our value types (\`List<Parser.Label>\`, \`List<SourceEdits.Edit>\`) and LINQ
+  over \`KeyValuePair<string, int>\`, which ReadyToRun cannot put in our own assemblies because the framework is
+  outside their version bubble (\`DOTNET_JitStdOutFile\` + \`DOTNET_JitDisasmSummary\` list them). The linux-x64
+  tool package is now self-contained, trimmed (34 MB) and compiled as one composite ReadyToRun image with the
+  framework code it uses: 150 methods, 0.1 s of JIT; cjs-app 1.29 → 1.08 s, realworld 1.59 → 1.47 s (medians of 7
+  interleaved runs). Other platforms install the portable package, compiled at run time. The graph stage also
+  walks one work queue instead of rounds of files, so no worker waits for a round's biggest file (cjs-app
+  1.36 → 1.29 s). Tried and not taken: tiered compilation without PGO (noise); server GC, background GC off and a
+  larger gen0 budget again (within noise on both apps, 35–90 MB more peak memory).
 - **Next**: the graph stage is now most of a build (parse, scope analysis, the transform's first half and the
   SES-compatibility walk per module: three walks over each tree that could be one); unused modules are still
-  parsed and prepared before tree shaking leaves them out (their first half could wait for the verdict); the
-  start-up JIT list above (reference types or arrays instead of framework generics over our structs); the bundle
+  parsed and prepared before tree shaking leaves them out (their first half could wait for the verdict); the bundle
   verifier's re-parse (70% of the parallel emit's thread time); the MSBuild task, which runs in MSBuild's process
-  with tiered PGO. Against lavamoat-browserify's 10×, the remaining gap is the .NET process itself: a one-module
-  build costs 0.37 s, a quarter of our whole cjs-app build.
+  with tiered PGO. Against lavamoat-browserify's 10×, the .NET process itself still counts: a one-module build
+  costs 0.24 s (0.37 s before the composite image), about a fifth of our whole cjs-app build.
 
 ## Page start-up (Chromium, strict CSP)
 

@@ -25,8 +25,10 @@ npm ci --prefix bench --no-audit --no-fund --loglevel=error >/dev/null
 
 echo "== building our CLI and the bench programs (Release)" >&2
 out=artifacts/bench
-# Published, as the tool package ships it (assemblies precompiled by the tool project's LavaMoatReadyToRun target).
-dotnet publish src/LavaMoat.Bundler.Tool -c Release --nologo -v quiet -o "$out/tool" >/dev/null
+# Published as the linux-x64 tool package ships it: self-contained, trimmed, one composite ReadyToRun image (the
+# tool project's linux-x64 properties), started by its own executable.
+rm -rf "$out/tool"
+dotnet publish src/LavaMoat.Bundler.Tool -c Release -r linux-x64 --nologo -v quiet -o "$out/tool" >/dev/null
 # The task as its package ships it: tasks/net10.0/ of the packed package (the task, the ReadyToRun pipeline
 # assemblies, the .deps.json).
 rm -rf "$out/msbuild" "$out/msbuild-package"
@@ -53,7 +55,7 @@ else
 fi
 
 echo "== builds ($runs rounds after a warm-up)" >&2
-node bench/measure.mjs --work "$work" --tool "$root/$out/tool/lavamoat-bundle.dll" \
+node bench/measure.mjs --work "$work" --tool "$root/$out/tool/lavamoat-bundle" \
   --task "$root/$out/msbuild/LavaMoat.Bundler.MSBuild.dll" --runs "$runs" --out "$work/builds.json"
 
 echo "== parse throughput ($pairs pairs)" >&2

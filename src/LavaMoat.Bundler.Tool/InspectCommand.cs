@@ -126,7 +126,8 @@ internal static class InspectCommand
         return failed ? 1 : 0;
     }
 
-    private static string JsonString(string text) => System.Text.Json.JsonSerializer.Serialize(text);
+    // JsonSerializer would need reflection over string, which trimming cannot keep; this escapes the same way.
+    private static string JsonString(string text) => "\"" + System.Text.Json.JsonEncodedText.Encode(text) + "\"";
 
     private static int WriteReport(FileInfo[] files, SourceType requested, CancellationToken cancellation)
     {

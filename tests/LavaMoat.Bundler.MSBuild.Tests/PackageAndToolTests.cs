@@ -33,35 +33,52 @@ public sealed class PackageAndToolTests
     }
 
     [TestMethod]
-    public void Both_packages_carry_the_pipeline_precompiled_and_the_tool_stays_portable()
+    public void Task_package_carries_the_pipeline_precompiled_with_its_IL()
     {
         // ReadyToRun halves the JIT work of a build (bench/README.md); a packaging change that silently drops it
         // would only show as a slower benchmark.
-        foreach (var (path, folder) in new[] { (PackageFeed.TaskPackagePath, "tasks/net10.0/"), (PackageFeed.ToolPackagePath, "tools/net10.0/any/") })
+        using var package = ZipFile.OpenRead(PackageFeed.TaskPackagePath);
+        foreach (var name in new[] { "LavaMoat.Bundler.dll", "LavaMoat.Bundler.Syntax.dll" })
         {
-            using var package = ZipFile.OpenRead(path);
-            foreach (var name in new[] { "LavaMoat.Bundler.dll", "LavaMoat.Bundler.Syntax.dll" })
-            {
-                var entry = package.GetEntry(folder + name);
-                Assert.IsNotNull(entry, $"{Path.GetFileName(path)}: {folder}{name}: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
-                using var bytes = new MemoryStream();
-                using (var stream = entry.Open())
-                {
-                    stream.CopyTo(bytes);
-                }
+            var (precompiled, hasMetadata) = ReadyToRunShape(package, "tasks/net10.0/" + name);
+            Assert.IsTrue(precompiled, $"{name} has no ReadyToRun code");
+            Assert.IsTrue(hasMetadata, $"{name} keeps its IL and metadata for other platforms");
+        }
+    }
 
-                bytes.Position = 0;
-                using var pe = new PEReader(bytes);
-                var cor = pe.PEHeaders.CorHeader!;
-                Assert.IsTrue(cor.ManagedNativeHeaderDirectory.Size > 0, $"{Path.GetFileName(path)}: {name} has no ReadyToRun code");
-                Assert.IsTrue(pe.HasMetadata, $"{name} keeps its IL and metadata for other platforms");
-            }
+    [TestMethod]
+    public void Tool_id_points_at_a_linux_x64_package_and_a_portable_one()
+    {
+        using var pointer = ZipFile.OpenRead(PackageFeed.ToolPackagePath);
+        var settings = Read(pointer, "tools/any/any/DotnetToolSettings.xml");
+        StringAssert.Contains(settings, $"RuntimeIdentifier=\"linux-x64\" Id=\"{PackageFeed.ToolPackageId}.linux-x64\"");
+        StringAssert.Contains(settings, $"RuntimeIdentifier=\"any\" Id=\"{PackageFeed.ToolPackageId}.any\"");
+        Assert.IsFalse(pointer.Entries.Any(e => e.FullName.EndsWith(".dll", StringComparison.Ordinal)), "the id's own package only points");
+
+        // linux-x64: self-contained (its own runtime, started by its own executable), trimmed, and one composite
+        // ReadyToRun image holding our code and the framework code it uses; that is what makes its start-up fast.
+        using var linux = ZipFile.OpenRead(PackageFeed.RidToolPackagePath("linux-x64"));
+        const string LinuxFolder = "tools/any/linux-x64/";
+        StringAssert.Contains(Read(linux, LinuxFolder + "DotnetToolSettings.xml"), "EntryPoint=\"lavamoat-bundle\" Runner=\"executable\"");
+        var files = linux.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        foreach (var expected in new[] { "lavamoat-bundle", "libcoreclr.so", "System.Private.CoreLib.dll", "lavamoat-bundle.r2r.dll" })
+        {
+            Assert.Contains(LinuxFolder + expected, files);
         }
 
-        // Portable: the tool's implementation is under any/, not a RID folder, and the package has no RID-specific parts.
-        using var tool = ZipFile.OpenRead(PackageFeed.ToolPackagePath);
-        Assert.IsTrue(tool.Entries.All(e => !e.FullName.StartsWith("tools/", StringComparison.Ordinal) || e.FullName.StartsWith("tools/net10.0/any/", StringComparison.Ordinal)),
-            string.Join(", ", tool.Entries.Select(e => e.FullName)));
+        Assert.DoesNotContain(LinuxFolder + "System.Private.Xml.dll", files, "trimmed: framework assemblies the tool never uses are left out");
+        foreach (var name in new[] { "LavaMoat.Bundler.dll", "LavaMoat.Bundler.Syntax.dll", "System.Private.CoreLib.dll" })
+        {
+            Assert.IsTrue(ReadyToRunShape(linux, LinuxFolder + name).Precompiled, $"linux-x64: {name} is not part of the composite image");
+        }
+
+        // any: the framework-dependent IL, which every other platform runs on its installed runtime.
+        using var portable = ZipFile.OpenRead(PackageFeed.RidToolPackagePath("any"));
+        StringAssert.Contains(Read(portable, "tools/net10.0/any/DotnetToolSettings.xml"), "EntryPoint=\"lavamoat-bundle.dll\" Runner=\"dotnet\"");
+        var (portablePrecompiled, portableMetadata) = ReadyToRunShape(portable, "tools/net10.0/any/LavaMoat.Bundler.dll");
+        Assert.IsFalse(portablePrecompiled, "the portable package carries no native code of one platform");
+        Assert.IsTrue(portableMetadata);
+        Assert.IsFalse(portable.Entries.Any(e => e.FullName.EndsWith(".so", StringComparison.Ordinal)), "no runtime of its own");
     }
 
     [TestMethod]
@@ -77,6 +94,9 @@ public sealed class PackageAndToolTests
         StringAssert.Contains(help.Output, "--output");
         StringAssert.Contains(help.Output, "--autopolicy");
 
+        // This machine is linux-x64, so the install took the self-contained package: the trimmed build is the one run here.
+        Assert.IsTrue(Directory.Exists(Path.Combine(Dotnet.PackagesFolder!, PackageFeed.ToolPackageId + ".linux-x64")), "installed the linux-x64 package");
+
         PackageFeed.CopyFixtureApp(dir);
         var run = Dotnet.Run(dir, "lavamoat-bundle", "src/app.js", "-o", "out/app.bundle.js", "--autopolicy").Succeeded("dotnet lavamoat-bundle");
         StringAssert.Contains(run.Output, "3 modules, 3 packages");
@@ -86,5 +106,39 @@ public sealed class PackageAndToolTests
 
         var failed = Dotnet.Run(dir, "lavamoat-bundle", "src/nope.js", "-o", "out/x.js");
         Assert.AreNotEqual(0, failed.ExitCode, failed.Output);
+
+        // The trimmed build reports a user's mistake as the portable one does: located, no stack trace.
+        File.WriteAllText(Path.Combine(dir, "src", "bad.js"), "let a = 1;\nlet b = ;\n");
+        var bad = Dotnet.Run(dir, "lavamoat-bundle", "src/bad.js", "-o", "out/bad.js");
+        Assert.AreEqual(1, bad.ExitCode, bad.Output);
+        StringAssert.Contains(bad.Output, "bad.js(2,9): error LMB1001: Unexpected token");
+        Assert.IsFalse(bad.Output.Contains("   at ", StringComparison.Ordinal), bad.Output);
+        Assert.IsFalse(File.Exists(Path.Combine(dir, "out", "bad.js")));
+        var inspect = Dotnet.Run(dir, "lavamoat-bundle", "inspect", "src/bad.js");
+        StringAssert.Contains(inspect.Output, "bad.js(2,9): error LMB1001: Unexpected token");
+    }
+
+    private static string Read(ZipArchive package, string name)
+    {
+        var entry = package.GetEntry(name);
+        Assert.IsNotNull(entry, $"{name}: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
+        using var reader = new StreamReader(entry.Open());
+        return reader.ReadToEnd();
+    }
+
+    /// <summary>Whether the assembly has ReadyToRun code (its own, or as a component of a composite image) and metadata.</summary>
+    private static (bool Precompiled, bool HasMetadata) ReadyToRunShape(ZipArchive package, string name)
+    {
+        var entry = package.GetEntry(name);
+        Assert.IsNotNull(entry, $"{name}: {string.Join(", ", package.Entries.Select(e => e.FullName))}");
+        using var bytes = new MemoryStream();
+        using (var stream = entry.Open())
+        {
+            stream.CopyTo(bytes);
+        }
+
+        bytes.Position = 0;
+        using var pe = new PEReader(bytes);
+        return (pe.PEHeaders.CorHeader!.ManagedNativeHeaderDirectory.Size > 0, pe.HasMetadata);
     }
 }

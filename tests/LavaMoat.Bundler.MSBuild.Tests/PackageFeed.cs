@@ -65,7 +65,11 @@ public static partial class PackageFeed
 
     public static string TaskPackagePath => Path.Combine(Feed, $"{TaskPackageId}.{Version}.nupkg");
 
+    /// <summary>The tool id's own package, which only names the RID-specific packages below.</summary>
     public static string ToolPackagePath => Path.Combine(Feed, $"{ToolPackageId}.{Version}.nupkg");
+
+    /// <summary>The tool package for <paramref name="rid"/> (<c>linux-x64</c>, or <c>any</c> for the portable one).</summary>
+    public static string RidToolPackagePath(string rid) => Path.Combine(Feed, $"{ToolPackageId}.{rid}.{Version}.nupkg");
 
     /// <summary>A nuget.config with the local feed first and the machine's normal source for anything else.</summary>
     public static void WriteNuGetConfig(string folder) => File.WriteAllText(Path.Combine(folder, "nuget.config"), $"""
