@@ -238,7 +238,7 @@ public static class BundlePipeline
             usage = new GlobalUsage([.. usage.Occurrences.Where(x => Keep(x.Path))], [.. usage.Globals.Where(x => Keep(x.Path))]);
         }
 
-        return new ModuleAnalysis(usage, SesCompatAnalyzer.Analyze(module.Program, module.Scope));
+        return new ModuleAnalysis(usage, SesCompatAnalyzer.Analyze(module.Facts, module.Scope));
     }
 
     private static IEnumerable<PolicyModule> PolicyModules(ModuleGraph graph, ModuleAnalysis[] analyses)

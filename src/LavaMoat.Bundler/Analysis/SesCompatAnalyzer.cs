@@ -57,9 +57,14 @@ public static class SesCompatAnalyzer
     private static readonly FrozenSet<string> ReflectMutators = FrozenSet.ToFrozenSet(
         ["defineProperty", "set", "setPrototypeOf", "deleteProperty"], StringComparer.Ordinal);
 
-    public static ImmutableArray<SesCompatFinding> Analyze(Program program, ScopeAnalysis scope)
+    /// <summary>The findings of a tree on its own (the graph stage passes the <see cref="SyntaxFacts"/> it collected).</summary>
+    public static ImmutableArray<SesCompatFinding> Analyze(Program program, ScopeAnalysis scope) =>
+        Analyze(SyntaxFacts.Collect(program, scope), scope);
+
+    /// <summary>The findings among the module's member assignments, updates and calls, in source order.</summary>
+    public static ImmutableArray<SesCompatFinding> Analyze(SyntaxFacts facts, ScopeAnalysis scope)
     {
-        ArgumentNullException.ThrowIfNull(program);
+        ArgumentNullException.ThrowIfNull(facts);
         ArgumentNullException.ThrowIfNull(scope);
         var free = new HashSet<Identifier>(scope.FreeReferences.Select(r => r.Identifier), ReferenceEqualityComparer.Instance);
         if (free.Count == 0)
@@ -68,11 +73,8 @@ public static class SesCompatAnalyzer
         }
 
         var findings = new List<(int Start, SesCompatFinding Finding)>();
-        var pending = new Stack<Node>();
-        pending.Push(program);
-        while (pending.Count > 0)
+        foreach (var node in facts.MemberMutationCandidates)
         {
-            var node = pending.Pop();
             switch (node)
             {
                 case AssignmentExpression { Left: MemberExpression target } assignment:
@@ -93,11 +95,6 @@ public static class SesCompatAnalyzer
                     }
 
                     break;
-            }
-
-            foreach (var child in node.ChildNodes())
-            {
-                pending.Push(child);
             }
         }
 

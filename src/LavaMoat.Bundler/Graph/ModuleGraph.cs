@@ -48,7 +48,15 @@ public sealed record ParsedModule(
     Syntax.Ast.Program Program,
     Syntax.Scoping.ScopeAnalysis Scope,
     IReadOnlySet<string> ResolvedSpecifiers,
-    ImmutableArray<InjectedGlobal> InjectedGlobals);
+    ImmutableArray<InjectedGlobal> InjectedGlobals)
+{
+    /// <summary>The facts of the tree's one shared walk; collected on first use unless the graph stage passes its own.</summary>
+    public Analysis.SyntaxFacts Facts
+    {
+        get => field ??= Analysis.SyntaxFacts.Collect(Program, Scope);
+        init;
+    }
+}
 
 /// <summary>How a module's text is to be read by later stages.</summary>
 public enum ModuleFormat

@@ -179,7 +179,9 @@ public static class ModuleGraphBuilder
 
             node.Program = program;
             node.Scope = scope;
-            var imports = ImportFinder.Find(program, scope);
+            // One walk for the imports, the analyses and the transform's first half.
+            var facts = SyntaxFacts.Collect(program, scope);
+            var imports = facts.Imports;
             foreach (var import in imports)
             {
                 // Positions from the parser have 0-based columns; diagnostics and edges use 1-based ones.
@@ -211,7 +213,7 @@ public static class ModuleGraphBuilder
             if (request.Prepare is { } prepare)
             {
                 var resolved = node.Resolved.Select(d => d.Specifier).ToHashSet(StringComparer.Ordinal);
-                node.Prepared = prepare(new ParsedModule(node.Key, node.Package, node.Format, node.Source, program, scope, resolved, [.. node.InjectedGlobals]));
+                node.Prepared = prepare(new ParsedModule(node.Key, node.Package, node.Format, node.Source, program, scope, resolved, [.. node.InjectedGlobals]) { Facts = facts });
                 if (!request.KeepSyntax)
                 {
                     node.Program = null;

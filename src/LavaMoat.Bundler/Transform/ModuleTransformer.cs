@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text;
+using LavaMoat.Bundler.Analysis;
 using LavaMoat.Bundler.Emit;
 using LavaMoat.Bundler.Graph;
 using LavaMoat.Bundler.Syntax.Ast;
@@ -85,7 +86,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
     private static PreparedScript PrepareScript(ParsedModule module)
     {
         var program = module.Program;
-        var facts = SyntaxFacts.Collect(program);
+        var facts = module.Facts;
         var edits = new SourceEdits(module.Source);
         var helper = facts.ImportExpressions.Count > 0 ? ChooseHelperName(facts.Names) : null;
 
@@ -149,7 +150,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         var program = module.Program;
         var scope = module.Scope;
         var face = ModuleInterface.Read(program);
-        var facts = SyntaxFacts.Collect(program);
+        var facts = module.Facts;
         var edits = new SourceEdits(module.Source);
         var helper = ChooseHelperName(facts.Names);
         var prepared = new PreparedEsModule(face, edits, helper);
@@ -523,108 +524,6 @@ public static class TransformCodes
 {
     /// <summary>An import (or re-export) of a name the imported ES module does not export, or exports ambiguously.</summary>
     public const string MissingExport = "LMB5002";
-}
-
-/// <summary>What the transforms need to know about a module's syntax, from one walk over its tree.</summary>
-internal sealed class SyntaxFacts
-{
-    private readonly List<(int Start, int End)> _textRanges = [];
-
-    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
-
-    public HashSet<Identifier> Callees { get; } = new(ReferenceEqualityComparer.Instance);
-
-    public Dictionary<Identifier, Property> Shorthands { get; } = new(ReferenceEqualityComparer.Instance);
-
-    /// <summary>The local names of <c>export { … }</c> specifiers (the statements are removed, not rewritten).</summary>
-    public HashSet<Identifier> ExportedLocals { get; } = new(ReferenceEqualityComparer.Instance);
-
-    public List<ImportExpression> ImportExpressions { get; } = [];
-
-    /// <summary>Identifiers that are the object of a member access with a name known at build time (<c>ns.x</c>,
-    /// <c>ns["x"]</c>), and that name.</summary>
-    public Dictionary<Identifier, string> MemberReads { get; } = new(ReferenceEqualityComparer.Instance);
-
-    public List<MetaProperty> ImportMetas { get; } = [];
-
-    public static SyntaxFacts Collect(Program program)
-    {
-        var facts = new SyntaxFacts();
-        facts.Visit(program);
-        facts._textRanges.Sort();
-        return facts;
-    }
-
-    /// <summary>True when the offset is inside a string, template chunk or regular expression.</summary>
-    public bool IsInsideText(int offset)
-    {
-        var low = 0;
-        var high = _textRanges.Count - 1;
-        while (low <= high)
-        {
-            var mid = (low + high) / 2;
-            var (start, end) = _textRanges[mid];
-            if (offset < start)
-            {
-                high = mid - 1;
-            }
-            else if (offset >= end)
-            {
-                low = mid + 1;
-            }
-            else
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void Visit(Node node)
-    {
-        switch (node)
-        {
-            case Identifier id:
-                Names.Add(id.Name);
-                break;
-            case CallExpression { Callee: Identifier callee }:
-                Callees.Add(callee);
-                break;
-            case TaggedTemplateExpression { Tag: Identifier tag }:
-                Callees.Add(tag);
-                break;
-            case Property { IsShorthand: true, Value: Identifier value } property:
-                Shorthands[value] = property;
-                break;
-            case ExportSpecifier { Local: Identifier local }:
-                ExportedLocals.Add(local);
-                break;
-            case ImportExpression import:
-                ImportExpressions.Add(import);
-                break;
-            case MemberExpression { Object: Identifier target, IsComputed: false, Property: Identifier property }:
-                MemberReads[target] = property.Name;
-                break;
-            case MemberExpression { Object: Identifier target, IsComputed: true, Property: Literal { Value: string key } }:
-                MemberReads[target] = key;
-                break;
-            case MetaProperty { Meta.Name: "import" } meta:
-                ImportMetas.Add(meta);
-                break;
-            case Literal literal when literal.Value is string || literal.Regex is not null:
-                _textRanges.Add((literal.Start, literal.End));
-                break;
-            case TemplateElement element:
-                _textRanges.Add((element.Start, element.End));
-                break;
-        }
-
-        foreach (var child in node.ChildNodes())
-        {
-            Visit(child);
-        }
-    }
 }
 
 /// <summary>What <see cref="ModuleTransformer.Prepare"/> leaves for the second half; it holds no syntax tree.</summary>
