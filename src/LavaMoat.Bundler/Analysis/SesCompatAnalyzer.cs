@@ -98,7 +98,27 @@ public static class SesCompatAnalyzer
             }
         }
 
-        return [.. findings.OrderBy(f => f.Start).Select(f => f.Finding)];
+        if (findings.Count == 0)
+        {
+            return [];
+        }
+
+        // By position. A finding's target is a path of names, so no two findings start at one offset; the walk index
+        // still breaks ties, so the order is total whatever the shapes.
+        var indexed = new List<(int Start, int Index, SesCompatFinding Finding)>(findings.Count);
+        foreach (var (start, finding) in findings)
+        {
+            indexed.Add((start, indexed.Count, finding));
+        }
+
+        var sorted = OrdinalOrder.By(indexed, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Index.CompareTo(b.Index));
+        var ordered = ImmutableArray.CreateBuilder<SesCompatFinding>(sorted.Length);
+        foreach (var (_, _, finding) in sorted)
+        {
+            ordered.Add(finding);
+        }
+
+        return ordered.MoveToImmutable();
     }
 
     private static void Report(List<(int, SesCompatFinding)> findings, Node node, (string Target, string Frozen)? target, string template)

@@ -34,7 +34,7 @@ public sealed partial class BundleWriter
         var options = input.Options;
         Validate(input);
 
-        var modules = input.Modules.OrderBy(m => m.Id).ToList();
+        var modules = OrdinalOrder.By(input.Modules, static (a, b) => a.Id.CompareTo(b.Id)).ToList();
         // Two small tables, but the first to need much of System.Text.Json compiled: that happens while the modules
         // are written.
         var tables = Task.Run(() => (Entries: WriteEntries(input.Entries), Policy: DefaultJson.Write(w => WritePolicy(w, input.Policy, modules))));
@@ -46,7 +46,14 @@ public sealed partial class BundleWriter
         // first module in id order, whichever thread found them first. The biggest modules go first, so that no
         // thread is left with a big one while the others have nothing to do.
         var entries = new ModuleEntry[modules.Count];
-        var biggestFirst = Enumerable.Range(0, modules.Count).OrderByDescending(i => modules[i].Code.Length).ToArray();
+        var biggestFirst = new int[modules.Count];
+        for (var i = 0; i < biggestFirst.Length; i++)
+        {
+            biggestFirst[i] = i;
+        }
+
+        // Ties by id, so the order is total (the work order changes no output, but it stays the same run to run).
+        Array.Sort(biggestFirst, (a, b) => modules[a].Code.Length != modules[b].Code.Length ? modules[b].Code.Length.CompareTo(modules[a].Code.Length) : a.CompareTo(b));
         DeepStack.For(
             modules.Count,
             next => entries[biggestFirst[next]] = WriteModule(modules[biggestFirst[next]], sourceMap is not null),
@@ -293,7 +300,7 @@ public sealed partial class BundleWriter
                 throw new BundleException("LMB3006", $"entry module {entry} is not in the bundle");
             }
         }
-        foreach (var module in input.Modules.OrderBy(m => m.Id))
+        foreach (var module in OrdinalOrder.By(input.Modules, static (a, b) => a.Id.CompareTo(b.Id)))
         {
             if (module.Shape != ModuleShape.CommonJs && module.HelperName is null)
             {
@@ -351,7 +358,7 @@ public sealed partial class BundleWriter
             if (package.Globals.Count > 0)
             {
                 w.WriteStartObject("globals");
-                foreach (var (path, access) in package.Globals.OrderBy(g => g.Key, StringComparer.Ordinal))
+                foreach (var (path, access) in OrdinalOrder.ByKey(package.Globals))
                 {
                     switch (access)
                     {
@@ -385,7 +392,7 @@ public sealed partial class BundleWriter
             return;
         }
         w.WriteStartObject(name);
-        foreach (var (key, value) in flags.OrderBy(f => f.Key, StringComparer.Ordinal))
+        foreach (var (key, value) in OrdinalOrder.ByKey(flags))
         {
             w.WriteBoolean(key, value);
         }

@@ -36,8 +36,8 @@ internal static class DefaultJson
             return "{}";
         }
 
-        var sorted = dependencies.OrderBy(d => d.Key, StringComparer.Ordinal).ToList();
-        if (!sorted.TrueForAll(d => IsPrintableAscii(d.Key)))
+        var sorted = OrdinalOrder.ByKey(dependencies);
+        if (!Array.TrueForAll(sorted, d => IsPrintableAscii(d.Key)))
         {
             return Write(w =>
             {

@@ -14,7 +14,16 @@ internal static class JsonString
     private static readonly SearchValues<char> NeedsEscape = SearchValues.Create(
         "\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000a\u000b\u000c\u000d\u000e\u000f"
         + "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001a\u001b\u001c\u001d\u001e\u001f"
-        + string.Concat(Enumerable.Range(0xD800, 0x800).Select(c => (char)c)));
+        + Surrogates());
+
+    // Every UTF-16 surrogate, U+D800 to U+DFFF.
+    private static string Surrogates() => string.Create(0x800, 0, static (chars, _) =>
+    {
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = (char)(0xD800 + i);
+        }
+    });
 
     /// <summary>The literal in a builder of its own, sized for a source text with a few escapes per line.</summary>
     public static StringBuilder Quote(string value)

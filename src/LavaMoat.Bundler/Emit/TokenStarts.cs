@@ -9,7 +9,7 @@ internal static class TokenStarts
 {
     /// <summary>The classes of the ASCII characters, for scanning loops to hold in a local (ReadyToRun code checks
     /// that a class is initialised at each use of its static fields).</summary>
-    public static readonly CharClass[] AsciiClasses = Enumerable.Range(0, 128).Select(c => ClassifyByRule((char)c)).ToArray();
+    public static readonly CharClass[] AsciiClasses = AsciiTable();
 
     /// <summary>True when <paramref name="text"/>[<paramref name="i"/>], a non-blank character, starts a token;
     /// <paramref name="runStart"/> is where the current run of text starts (a line, or a copied segment).</summary>
@@ -25,6 +25,17 @@ internal static class TokenStarts
     /// a run's first character to be blank).
     /// </summary>
     public static CharClass Classify(char c) => c < 128 ? AsciiClasses[c] : ClassifyByRule(c);
+
+    private static CharClass[] AsciiTable()
+    {
+        var table = new CharClass[128];
+        for (var c = 0; c < table.Length; c++)
+        {
+            table[c] = ClassifyByRule((char)c);
+        }
+
+        return table;
+    }
 
     private static CharClass ClassifyByRule(char c) =>
         char.IsWhiteSpace(c) ? CharClass.Blank

@@ -98,7 +98,11 @@ public sealed class PackageNames
                 }
             }
 
-            level = [.. next.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => (e.Key, e.Value.Path, e.Value.Visited))];
+            level = [];
+            foreach (var (child, (path, visitedThere)) in OrdinalOrder.ByKey(next))
+            {
+                level.Add((child, path, visitedThere));
+            }
         }
 
         var packages = ImmutableArray.CreateBuilder<PackageInfo>();
@@ -109,7 +113,7 @@ public sealed class PackageNames
         packages.Add(rootInfo);
         byDirectory[root] = rootInfo;
 
-        foreach (var (directory, logicalPath) in best.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (directory, logicalPath) in OrdinalOrder.ByKey(best))
         {
             if (directory == root)
             {

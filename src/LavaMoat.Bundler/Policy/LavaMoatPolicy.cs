@@ -18,7 +18,7 @@ public sealed record LavaMoatPolicy(IReadOnlyDictionary<string, PackagePolicy> R
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
-        foreach (var (name, package) in Resources.OrderBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var (name, package) in OrdinalOrder.ByKey(Resources))
         {
             foreach (var path in package.Globals.Keys.Order(StringComparer.Ordinal))
             {

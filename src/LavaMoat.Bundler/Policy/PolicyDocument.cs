@@ -41,6 +41,13 @@ public sealed class PolicyDocument
     /// </summary>
     public static PolicyLoadResult Load(string path, string displayPath)
     {
+        // The usual missing override is answered without an exception: a process's first one costs milliseconds
+        // (the runtime compiles its exception dispatch first). The catch below still covers a file deleted meanwhile.
+        if (!Path.Exists(path))
+        {
+            return new PolicyLoadResult(null, []);
+        }
+
         byte[] bytes;
         try
         {

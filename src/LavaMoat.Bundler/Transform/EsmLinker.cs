@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Collections.Frozen;
 using LavaMoat.Bundler.Graph;
 
 namespace LavaMoat.Bundler.Transform;
@@ -22,14 +21,21 @@ internal sealed record ResolvedBinding(int Module, string Binding)
 internal sealed class EsmLinker
 {
     private readonly ModuleGraph _graph;
-    private readonly FrozenDictionary<int, ModuleInterface> _interfaces;
+    // Read-only after construction, so the parallel transforms may read it. Not a FrozenDictionary: building one
+    // over int keys is compiled at run time in every build (the tool's precompiled image lacks that instantiation).
+    private readonly Dictionary<int, ModuleInterface> _interfaces;
     private readonly ConcurrentDictionary<int, IReadOnlyList<string>> _exportNames = new(); // modules transform in parallel
     private readonly HashSet<int> _async;
 
     public EsmLinker(ModuleGraph graph, IReadOnlyDictionary<int, ModuleInterface> interfaces)
     {
         _graph = graph;
-        _interfaces = interfaces.ToFrozenDictionary();
+        _interfaces = new Dictionary<int, ModuleInterface>(interfaces.Count);
+        foreach (var (id, face) in interfaces)
+        {
+            _interfaces.Add(id, face);
+        }
+
         _async = FindAsyncModules();
     }
 
@@ -190,7 +196,15 @@ internal sealed class EsmLinker
     // [[HasTLA]] and the async-parent propagation); a fixpoint over the graph.
     private HashSet<int> FindAsyncModules()
     {
-        var result = _interfaces.Where(m => m.Value.HasTopLevelAwait).Select(m => m.Key).ToHashSet();
+        var result = new HashSet<int>();
+        foreach (var (id, face) in _interfaces)
+        {
+            if (face.HasTopLevelAwait)
+            {
+                result.Add(id);
+            }
+        }
+
         var changed = result.Count > 0;
         while (changed)
         {

@@ -352,7 +352,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
 
         // 4. The header: binding sources, namespace getters, then the dependencies run.
         var getters = new List<string>();
-        foreach (var (name, source) in face.Exports.OrderBy(e => e.Key, StringComparer.Ordinal))
+        foreach (var (name, source) in OrdinalOrder.ByKey(face.Exports))
         {
             string expression;
             switch (source)

@@ -61,8 +61,12 @@ internal sealed class SourceEdits(string original)
             throw new InvalidOperationException("a replacement reserved with ReplaceLater never got its text");
         }
 
-        var edits = _edits.OrderBy(e => e.Start).ThenBy(e => e.End > e.Start ? 1 : 0).ThenBy(e => e.Order).ToList();
-        for (var i = 1; i < edits.Count; i++)
+        // Order is unique, so this order is total.
+        var edits = OrdinalOrder.By(_edits, static (a, b) =>
+            a.Start != b.Start ? a.Start.CompareTo(b.Start)
+            : (a.End > a.Start) != (b.End > b.Start) ? (a.End > a.Start ? 1 : -1)
+            : a.Order.CompareTo(b.Order));
+        for (var i = 1; i < edits.Length; i++)
         {
             if (edits[i].Start < edits[i - 1].End)
             {

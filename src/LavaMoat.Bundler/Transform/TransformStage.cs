@@ -57,6 +57,14 @@ public static class TransformStage
         var transformer = new ModuleTransformer(graph, linker);
         var results = new (ModuleRecord Record, ImmutableArray<BuildDiagnostic> Diagnostics)[modules.Length];
         DeepStack.For(modules.Length, i => results[i] = transformer.Transform(modules[i], halves[i]), cancellation);
-        return new TransformOutput([.. results.Select(r => r.Record)], [.. results.SelectMany(r => r.Diagnostics)], graph);
+        var records = ImmutableArray.CreateBuilder<ModuleRecord>(results.Length);
+        var diagnostics = ImmutableArray.CreateBuilder<BuildDiagnostic>();
+        foreach (var (record, found) in results)
+        {
+            records.Add(record);
+            diagnostics.AddRange(found);
+        }
+
+        return new TransformOutput(records.MoveToImmutable(), diagnostics.ToImmutable(), graph);
     }
 }
