@@ -292,11 +292,16 @@ warm in-process loop; figures for cjs-app unless named; before → after this se
   over \`KeyValuePair<string, int>\`, which ReadyToRun cannot put in our own assemblies because the framework is
   outside their version bubble (\`DOTNET_JitStdOutFile\` + \`DOTNET_JitDisasmSummary\` list them). The linux-x64
   tool package is now self-contained, trimmed (34 MB) and compiled as one composite ReadyToRun image with the
-  framework code it uses: 150 methods, 0.1 s of JIT; cjs-app 1.29 → 1.08 s, realworld 1.59 → 1.47 s (medians of 7
-  interleaved runs). Other platforms install the portable package, compiled at run time. The graph stage also
-  walks one work queue instead of rounds of files, so no worker waits for a round's biggest file (cjs-app
-  1.36 → 1.29 s). Tried and not taken: tiered compilation without PGO (noise); server GC, background GC off and a
-  larger gen0 budget again (within noise on both apps, 35–90 MB more peak memory).
+  framework code it uses: about 200 methods, 0.14 s of JIT; cjs-app 1.29 → 1.08 s, realworld 1.59 → 1.47 s (medians
+  of 7 interleaved runs). Other platforms install the portable package, compiled at run time. Of the 200, about 80
+  were LINQ sorters and iterators over value types (dictionary entries, tuples), which the precompiler does not
+  reach because LINQ calls them virtually; our sorts now call \`Array.Sort\` directly (\`OrdinalOrder\`): 125
+  methods, 0.08 s; cjs-app 0.97 → 0.94 s, realworld 1.53 → 1.40 s. The rest are the runtime's own start-up and
+  cast helpers (never precompiled), \`SearchValues\` internals and the command line's async plumbing. The graph
+  stage also walks one work queue instead of rounds of files, so no worker waits for a round's biggest file
+  (cjs-app 1.36 → 1.29 s). Tried and not taken: tiered compilation without PGO (noise); server GC, background GC
+  off and a larger gen0 budget again (within noise on both apps, 35–90 MB more peak memory); the \`Batch\` GC
+  latency mode set at start (three A/B series of 5–11 runs: −10%, −3%, +2%, i.e. noise).
 - **One walk per tree**: the import scan, the SES-compatibility check and the transform's first half each walked
   every module's tree; they now share one walk (\`Analysis/SyntaxFacts\`): graph stage 0.66 → 0.62 s on cjs-app,
   0.93 → 0.82 s on realworld, same bytes.
@@ -331,9 +336,12 @@ ${startup.filter((v) => v.profile).map((v) => `- **${v.name}**: ${Object.entries
 Tried: marking the module functions for eager compilation (parenthesised, V8's PIFE hint) changed nothing
 measurable (realworld 1666 vs 1707 ms, cjs-app 1102 vs 1084 ms, 6 loads each). What brought realworld from 1.36×
 to about 1.2× was shipping less: the \`NODE_ENV\` substitution and tree shaking above (788 modules to compile and
-run instead of 1,995, the same set esbuild bundles). Left: the SES lockdown itself, and code that runs inside
-\`with\` scopes; a build-time rewrite of known free globals (keeping the scope terminator as the backstop) is the
-next thing to measure.
+run instead of 1,995, the same set esbuild bundles). Measured for the build-time rewrite of known free globals: the
+most it could win is what the \`with\` scopes cost, so the realworld bundle was loaded with both \`with\` statements
+removed from every module wrapper (unsafe, a measurement only): 1211 vs 1241 ms, 1.14× vs 1.18× esbuild (7 loads
+each, interleaved). About 30 ms, within the spread of a load, so the rewrite was not built. What is left is the SES
+shim's lockdown and compartments and our kernel's root compartment (a wrapped copy of about a thousand window
+properties), which the profile above puts well ahead of module code.
 
 ## Parse throughput (the real app's files)
 
