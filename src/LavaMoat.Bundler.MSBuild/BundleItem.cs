@@ -19,6 +19,7 @@ internal static class Metadata
     public const string ScuttleExceptions = nameof(ScuttleExceptions);
     public const string SourceMap = nameof(SourceMap);
     public const string NodeEnv = nameof(NodeEnv);
+    public const string TreeShaking = nameof(TreeShaking);
 
     // Added by LavaMoatResolveBundles.
     public const string OutputFile = nameof(OutputFile);
@@ -70,6 +71,8 @@ internal sealed record BundleItem(BundleRequest Request, string RelativeOutput)
             errors.Add($"NodeEnv '{nodeEnv}' {nodeEnvProblem} (or none, to keep process.env.NODE_ENV a run-time read).");
         }
 
+        // On unless set to false, as in the CLI.
+        var treeShaking = Text(item, Metadata.TreeShaking) is null || Flag(item, Metadata.TreeShaking, errors);
         var autoPolicy = Flag(item, Metadata.AutoPolicy, errors);
         var scuttle = Flag(item, Metadata.Scuttle, errors);
         var exceptions = (Text(item, Metadata.ScuttleExceptions) ?? "")
@@ -102,6 +105,7 @@ internal sealed record BundleItem(BundleRequest Request, string RelativeOutput)
             Scuttle = scuttle || exceptions.Length > 0 ? new ScuttleOptions(exceptions) : null,
             SourceMap = sourceMap!.Value,
             NodeEnv = nodeEnv == "none" ? null : nodeEnv,
+            TreeShaking = treeShaking,
         };
         return new BundleItem(request, normalized);
     }

@@ -152,6 +152,11 @@ internal sealed class BundleCommand
         Description = "Replace process.env.NODE_ENV with this string and drop the code it makes dead (React's development build with \"production\"); none keeps run-time reads.",
     };
 
+    private readonly Option<bool> noTreeShaking = new("--no-tree-shaking", "--noTreeShaking")
+    {
+        Description = "Bundle every ES module reached, also the unused ones of packages whose package.json declares sideEffects (left out by default).",
+    };
+
     private readonly Option<string> format = new("--format")
     {
         DefaultValueFactory = _ => "text",
@@ -185,7 +190,7 @@ internal sealed class BundleCommand
         Root = new RootCommand("LavaMoat.Bundler: bundles npm JavaScript for the browser with each package confined to its own SES compartment.")
         {
             entries, output, policy, policyOverride, policyDebug, policyName, autoPolicy, autoPolicyDebug, checkPolicy,
-            projectRoot, scuttle, scuttleExcept, runtime, sourceMap, debug, stats, strictBuiltins, nodeEnv, format,
+            projectRoot, scuttle, scuttleExcept, runtime, sourceMap, debug, stats, strictBuiltins, nodeEnv, noTreeShaking, format,
             InspectCommand.Create(),
         };
         Root.SetAction(async (ParseResult result, CancellationToken cancellation) =>
@@ -330,6 +335,7 @@ internal sealed class BundleCommand
             StatsMode = result.GetValue(stats),
             StrictBuiltins = result.GetValue(strictBuiltins),
             NodeEnv = result.GetValue(nodeEnv) is { } env && env != "none" ? env : null,
+            TreeShaking = !result.GetValue(noTreeShaking),
         };
         var outputFormat = result.GetValue(format) switch
         {

@@ -89,7 +89,7 @@ public static class BundlePipeline
         }
 
         // 2. Transforms: link the ES modules and finish every module (the analyses ran with the graph stage).
-        var transformed = TransformStage.Run(graph, m => (m.Prepared as PreparedModule)?.Transform, cancellation);
+        var transformed = TransformStage.Run(graph, m => (m.Prepared as PreparedModule)?.Transform, request.TreeShaking, cancellation);
         diagnostics.AddRange(transformed.Diagnostics);
         EndPhase("transform");
 

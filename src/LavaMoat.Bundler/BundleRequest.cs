@@ -50,6 +50,11 @@ public sealed record BundleRequest(string ProjectRoot, ImmutableArray<string> En
     /// <see cref="Analysis.NodeEnvFolding"/>); null keeps it a run-time read. The CLI and the MSBuild task pick a
     /// default; the library does not substitute unless asked.</summary>
     public string? NodeEnv { get; init; }
+
+    /// <summary>Leave out the unused ES modules of packages that declare <c>sideEffects</c>
+    /// (<see cref="Transform.TreeShaker"/>). On by default, as in webpack and esbuild; off bundles every module
+    /// reached.</summary>
+    public bool TreeShaking { get; init; } = true;
 }
 
 /// <summary>What a build did.</summary>

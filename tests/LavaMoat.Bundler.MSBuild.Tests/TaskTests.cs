@@ -57,7 +57,7 @@ public sealed class TaskTests
             [
                 Item("src/missing.js"),
                 Item("src/app.js", ("OutputName", "../escape.js")),
-                Item("src/app.js", ("SourceMap", "sometimes"), ("AutoPolicy", "yes")),
+                Item("src/app.js", ("SourceMap", "sometimes"), ("AutoPolicy", "yes"), ("TreeShaking", "off")),
                 Item("src/app.js", ("OutputName", "same.js")),
                 Item("src/app.js", ("OutputName", "same.js")),
             ],
@@ -66,7 +66,8 @@ public sealed class TaskTests
         Assert.IsFalse(task.Execute());
         var errors = engine.Errors.Select(e => (e.Code, e.File)).ToList();
         CollectionAssert.Contains(errors, ("LMB0101", Path.Combine(app.Path, "src", "missing.js")), "a missing entry names the file");
-        Assert.AreEqual(3, engine.Errors.Count(e => e.Code == "LMB0102"), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.AreEqual(4, engine.Errors.Count(e => e.Code == "LMB0102"), string.Join("\n", engine.Errors.Select(e => e.Message)));
+        Assert.IsTrue(engine.Errors.Any(e => e.Message!.EndsWith("TreeShaking 'off' is not true or false.", StringComparison.Ordinal)), string.Join("\n", engine.Errors.Select(e => e.Message)));
         Assert.AreEqual(1, engine.Errors.Count(e => e.Code == "LMB0103"));
     }
 

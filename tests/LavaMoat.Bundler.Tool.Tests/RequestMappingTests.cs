@@ -55,6 +55,7 @@ public sealed class RequestMappingTests
         Assert.IsFalse(request.StatsMode);
         Assert.IsFalse(request.StrictBuiltins);
         Assert.AreEqual("production", request.NodeEnv);
+        Assert.IsTrue(request.TreeShaking);
         Assert.AreEqual(OutputFormat.Text, invocation.Format);
     }
 
@@ -99,6 +100,7 @@ public sealed class RequestMappingTests
             "--sourcemap", "inline",
             "--debug", "--stats", "--strict-builtins",
             "--node-env", "development",
+            "--no-tree-shaking",
             "--format", "json");
         var request = invocation.Request;
 
@@ -117,6 +119,7 @@ public sealed class RequestMappingTests
         Assert.IsTrue(request.StatsMode);
         Assert.IsTrue(request.StrictBuiltins);
         Assert.AreEqual("development", request.NodeEnv);
+        Assert.IsFalse(request.TreeShaking);
         Assert.AreEqual(OutputFormat.Json, invocation.Format);
     }
 

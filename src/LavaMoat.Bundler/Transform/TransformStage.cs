@@ -23,8 +23,8 @@ public static class TransformStage
     public static object Prepare(ParsedModule module) => ModuleTransformer.Prepare(module);
 
     /// <summary>Transforms every module; <paramref name="prepared"/> gives what <see cref="Prepare"/> returned for a
-    /// module, or null to prepare it now from the graph's tree.</summary>
-    public static TransformOutput Run(ModuleGraph graph, Func<GraphModule, object?>? prepared = null, CancellationToken cancellation = default)
+    /// module, or null to prepare it now from the graph's tree. <paramref name="treeShaking"/> false keeps every module.</summary>
+    public static TransformOutput Run(ModuleGraph graph, Func<GraphModule, object?>? prepared = null, bool treeShaking = true, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var modules = graph.Modules;
@@ -42,7 +42,7 @@ public static class TransformStage
                         : null);
             },
             cancellation);
-        if (TreeShaker.Shake(graph, halves) is { } shaken)
+        if (treeShaking && TreeShaker.Shake(graph, halves) is { } shaken)
         {
             (graph, halves) = shaken;
             modules = graph.Modules;

@@ -26,11 +26,11 @@ public sealed class TreeShakingTests
 
     private sealed record Built(string[] Logs, string[] Files, JsonElement Policy);
 
-    private static async Task<Built> BuildAndRun(string root, string entry = "src/main.js")
+    private static async Task<Built> BuildAndRun(string root, string entry = "src/main.js", bool treeShaking = true)
     {
         var output = TestPaths.NewWorkDir("shake-out");
         var policyPath = Path.Combine(output, "policy.json");
-        var build = BundlePipeline.Run(new BundleRequest(root, [entry], Path.Combine(output, "app.js")) { AutoPolicy = true, PolicyPath = policyPath });
+        var build = BundlePipeline.Run(new BundleRequest(root, [entry], Path.Combine(output, "app.js")) { AutoPolicy = true, PolicyPath = policyPath, TreeShaking = treeShaking });
         Assert.IsTrue(build.Success, string.Join("\n", build.Diagnostics));
         var result = await VmHarness.RunAsync([new PageScript("app.js", await File.ReadAllTextAsync(Path.Combine(output, "app.js")))]);
         result.AssertNoErrors();
@@ -54,6 +54,17 @@ public sealed class TreeShakingTests
             built.Files);
         var globals = built.Policy.GetProperty("resources").GetProperty("kit").GetProperty("globals");
         CollectionAssert.AreEquivalent(new[] { "fetch", "navigator" }, globals.EnumerateObject().Select(p => p.Name).ToArray(), globals.ToString());
+    }
+
+    [TestMethod]
+    public async Task Without_tree_shaking_every_module_reached_is_bundled_and_in_the_policy()
+    {
+        var root = TestPaths.NewProject("shake-off", [("package.json", AppPackage), ("src/main.js", "import { alpha, gamma } from 'kit';\nconsole.log(alpha(), gamma);\n"), .. Barrel()]);
+        var built = await BuildAndRun(root, treeShaking: false);
+        Assert.AreEqual("alpha gamma", built.Logs.Single());
+        Assert.HasCount(7, built.Files, string.Join(", ", built.Files));
+        var globals = built.Policy.GetProperty("resources").GetProperty("kit").GetProperty("globals");
+        CollectionAssert.AreEquivalent(new[] { "fetch", "location", "navigator", "screen" }, globals.EnumerateObject().Select(p => p.Name).ToArray(), globals.ToString());
     }
 
     [TestMethod]
