@@ -1178,6 +1178,7 @@ public sealed partial class Parser
             }
         }
 
+        _importExpressions++;
         return Finish(new ImportExpression(source, options), m);
     }
 

@@ -26,6 +26,7 @@ public sealed partial class Parser
     private Tokenizer _t = null!;
     private bool _inModule;
     private int _depth;
+    private int _importExpressions;
 
     private int _potentialArrowAt = -1;
     private bool _potentialArrowInForAwait;
@@ -54,6 +55,7 @@ public sealed partial class Parser
         var comments = _options.CollectComments ? new List<Comment>() : null;
         _t = new Tokenizer(source, _inModule, comments);
         _depth = 0;
+        _importExpressions = 0;
         _potentialArrowAt = -1;
         _potentialArrowInForAwait = false;
         _yieldPos = _awaitPos = _awaitIdentPos = 0;
@@ -80,6 +82,7 @@ public sealed partial class Parser
         var isStrict = Strict;
         var program = new Program(new NodeList<Statement>(body), sourceType, comments, isStrict)
         {
+            ImportExpressionCount = _importExpressions,
             Start = 0,
             End = _t.Current.End,
             Location = new SourceLocation(new Position(1, 0), _t.Current.EndLoc),

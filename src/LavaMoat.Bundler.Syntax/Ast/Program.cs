@@ -21,4 +21,8 @@ public sealed class Program : Node
 
     /// <summary>True for modules and for scripts that start with a <c>'use strict'</c> directive.</summary>
     public bool IsStrict { get; }
+
+    /// <summary>How many <c>import(…)</c> expressions the parser built (not part of acorn's tree JSON): a check for
+    /// them needs no walk of the tree.</summary>
+    public int ImportExpressionCount { get; init; }
 }

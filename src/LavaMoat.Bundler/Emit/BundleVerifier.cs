@@ -42,39 +42,29 @@ internal static class BundleVerifier
             }
         }
 
-        // The wrapper writes "{\n" before the code and "\n}" after it (templates/module-wrapper.js).
-        var body = (codeStart - 2, codeEnd + 2);
-        var found = false;
-        var imports = false;
-        if (program.Body is [ExpressionStatement { Expression: ArrayExpression entry } statement]
-            && statement.Start == 0 && entry.End == text.Length)
-        {
-            Walk(entry, ref found, ref imports, body);
-        }
-
-        if (imports)
+        if (program.ImportExpressionCount > 0)
         {
             return new BundleException("LMB3004", $"{module.File}: module code contains a native import(…); it must be rewritten before bundling");
         }
 
-        return found ? null : new BundleException("LMB3010", $"{module.File}: module {module.Id} does not parse as the body of its own wrapper function; its text would change the bundle's structure");
+        // The wrapper writes "{\n" before the code and "\n}" after it (templates/module-wrapper.js).
+        return ModuleFunction(program, text.Length) is { } function
+            && function.Body.Start == codeStart - 2 && function.Body.End == codeEnd + 2
+            ? null
+            : new BundleException("LMB3010", $"{module.File}: module {module.Id} does not parse as the body of its own wrapper function; its text would change the bundle's structure");
     }
 
-    private static void Walk(Node node, ref bool found, ref bool imports, (int Start, int End) body)
-    {
-        switch (node)
-        {
-            case FunctionExpression function when function.Body.Start == body.Start && function.Body.End == body.End:
-                found = true;
-                break;
-            case ImportExpression:
-                imports = true;
-                break;
-        }
-
-        foreach (var child in node.ChildNodes())
-        {
-            Walk(child, ref found, ref imports, body);
-        }
-    }
+    /// <summary>
+    /// The innermost function of the wrapper, found by its exact shape (templates/module-wrapper.js), or null when
+    /// the entry has any other shape:
+    /// <c>[id, deps, function () { with (…) { with (…) { return function () { 'use strict'; return function (…) {…}; }; } } }, meta]</c>,
+    /// one array literal that spans the whole entry.
+    /// </summary>
+    private static FunctionExpression? ModuleFunction(Program program, int length) =>
+        program.Body is [ExpressionStatement { Expression: ArrayExpression { Elements: [_, _, FunctionExpression outer, _] } entry } statement]
+        && statement.Start == 0 && entry.End == length
+        && outer.Body.Body is [WithStatement { Body: BlockStatement { Body: [WithStatement { Body: BlockStatement { Body: [ReturnStatement { Argument: FunctionExpression strict }] } }] } }]
+        && strict.Body.Body is [ExpressionStatement { Directive: "use strict" }, ReturnStatement { Argument: FunctionExpression module }]
+            ? module
+            : null;
 }

@@ -40,6 +40,16 @@ public sealed class ParserCommentsAndErrorsTests
     }
 
     [TestMethod]
+    public void Import_expressions_are_counted_wherever_they_are_nested_and_nothing_else_is()
+    {
+        // The bundle verifier relies on this count instead of walking every tree for import(…).
+        Assert.AreEqual(0, Script("a.import(x); ({ import: 1 }); 'import(x)'; // import(y)\n").ImportExpressionCount);
+        Assert.AreEqual(2, Script("f(() => [import('a'), { b: async () => await import(`c`, { with: {} }) }]);").ImportExpressionCount);
+        Assert.AreEqual(1, Module("import x from 'x'; export * from 'y'; import.meta.url; import('z');").ImportExpressionCount);
+        Assert.AreEqual(1, Script("(a = import('x')) => a;").ImportExpressionCount, "in an arrow's parameter default");
+    }
+
+    [TestMethod]
     public void Errors_carry_index_line_and_column()
     {
         var error = ScriptError("a\n  b c");
