@@ -72,7 +72,7 @@ public static class SesCompatAnalyzer
             return [];
         }
 
-        var findings = new List<(int Start, SesCompatFinding Finding)>();
+        var findings = new List<(int Start, int Index, SesCompatFinding Finding)>();
         foreach (var node in facts.MemberMutationCandidates)
         {
             switch (node)
@@ -105,13 +105,7 @@ public static class SesCompatAnalyzer
 
         // By position. A finding's target is a path of names, so no two findings start at one offset; the walk index
         // still breaks ties, so the order is total whatever the shapes.
-        var indexed = new List<(int Start, int Index, SesCompatFinding Finding)>(findings.Count);
-        foreach (var (start, finding) in findings)
-        {
-            indexed.Add((start, indexed.Count, finding));
-        }
-
-        var sorted = OrdinalOrder.By(indexed, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Index.CompareTo(b.Index));
+        var sorted = OrdinalOrder.By(findings, static (a, b) => a.Start != b.Start ? a.Start.CompareTo(b.Start) : a.Index.CompareTo(b.Index));
         var ordered = ImmutableArray.CreateBuilder<SesCompatFinding>(sorted.Length);
         foreach (var (_, _, finding) in sorted)
         {
@@ -121,7 +115,7 @@ public static class SesCompatAnalyzer
         return ordered.MoveToImmutable();
     }
 
-    private static void Report(List<(int, SesCompatFinding)> findings, Node node, (string Target, string Frozen)? target, string template)
+    private static void Report(List<(int Start, int Index, SesCompatFinding Finding)> findings, Node node, (string Target, string Frozen)? target, string template)
     {
         if (target is not { } found || AssignableAccessors.Contains(found.Target))
         {
@@ -129,7 +123,7 @@ public static class SesCompatAnalyzer
         }
 
         var message = template.Replace("{0}", found.Target, StringComparison.Ordinal).Replace("{1}", found.Frozen, StringComparison.Ordinal);
-        findings.Add((node.Start, new SesCompatFinding(node.Location.Start.Line, node.Location.Start.Column + 1, message) { Target = found.Target }));
+        findings.Add((node.Start, findings.Count, new SesCompatFinding(node.Location.Start.Line, node.Location.Start.Column + 1, message) { Target = found.Target }));
     }
 
     /// <summary>For <c>X.….key</c> whose object is an intrinsic path, the full path (computed keys as <c>[…]</c>) and the frozen object's path.</summary>

@@ -32,9 +32,10 @@ public sealed partial class BundleWriter
     {
         ArgumentNullException.ThrowIfNull(input);
         var options = input.Options;
-        Validate(input);
-
+        // Sorted once, for the checks and the output (ids repeated make the order arbitrary, but Validate refuses them).
         var modules = OrdinalOrder.By(input.Modules, static (a, b) => a.Id.CompareTo(b.Id)).ToList();
+        Validate(input, modules);
+
         // Two small tables, but the first to need much of System.Text.Json compiled: that happens while the modules
         // are written.
         var tables = Task.Run(() => (Entries: WriteEntries(input.Entries), Policy: DefaultJson.Write(w => WritePolicy(w, input.Policy, modules))));
@@ -244,7 +245,7 @@ public sealed partial class BundleWriter
         // changes no meaning; it makes the line count of the bundle unambiguous for source maps.
         code.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
 
-    private static void Validate(BundleInput input)
+    private static void Validate(BundleInput input, List<ModuleRecord> modulesById)
     {
         var options = input.Options;
         var lockdownErrors = options.Lockdown.Validate();
@@ -300,7 +301,7 @@ public sealed partial class BundleWriter
                 throw new BundleException("LMB3006", $"entry module {entry} is not in the bundle");
             }
         }
-        foreach (var module in OrdinalOrder.By(input.Modules, static (a, b) => a.Id.CompareTo(b.Id)))
+        foreach (var module in modulesById)
         {
             if (module.Shape != ModuleShape.CommonJs && module.HelperName is null)
             {
