@@ -16,6 +16,16 @@ namespace LavaMoat.Bundler.Emit;
 /// array literal spanning all of its text leaves the tokenizer where it found it (no open comment, string, template
 /// or bracket), so the entries before it cannot change how it reads, and the separators and the shell around them
 /// are our own fixed text.
+/// <para>
+/// A CommonJS module whose code the graph stage already parsed exactly as it is, as a strict script, is not parsed
+/// again (<see cref="ModuleRecord.ParsedAsWrapperBody"/>): that parse is the same proof. The body of the wrapper's
+/// innermost function is strict code in a classic script, as that parse was, and the tokens, comments and
+/// <c>import()</c> expressions are the same in both. The transform sets the flag only when a script and a function
+/// body cannot disagree: no hashbang, no HTML-like comment, no <c>import()</c> (it rewrites all three, so the code
+/// would not be the parsed text), and no top-level let, const or class named like a wrapper parameter (an early
+/// error only in a function body). The text must also be free of carriage returns, so the writer's newline
+/// normalisation left it untouched.
+/// </para>
 /// </remarks>
 internal static class BundleVerifier
 {
@@ -24,6 +34,11 @@ internal static class BundleVerifier
     /// <returns>Why the entry is refused, or null.</returns>
     public static BundleException? VerifyEntry(string text, ModuleRecord module, int codeStart, int codeEnd)
     {
+        if (module is { ParsedAsWrapperBody: true, Shape: ModuleShape.CommonJs, HelperName: null } && !module.Code.Contains('\r'))
+        {
+            return null;
+        }
+
         Program program;
         try
         {

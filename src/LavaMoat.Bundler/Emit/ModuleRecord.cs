@@ -30,6 +30,14 @@ public sealed record ModuleRecord(
     /// modules everything); null when CommonJS code does not need it. Chosen by the transform so it clashes with
     /// no name in the module.</summary>
     public string? HelperName { get; init; }
+
+    /// <summary>
+    /// Set by the transform stage when <see cref="Code"/> is exactly the text the graph stage parsed as a strict
+    /// script and nothing in it stops it from reading as the body of its CommonJS wrapper (see
+    /// <see cref="Emit.BundleVerifier"/>); the bundle writer then does not parse it again. Internal: it is a proof
+    /// only our own stages can give.
+    /// </summary>
+    public bool ParsedAsWrapperBody { get; internal init; }
 }
 
 /// <summary>The calling convention of a module function.</summary>

@@ -73,7 +73,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
                 {
                     var script = prepared as PreparedScript ?? throw new InvalidOperationException($"{module.Path}: not prepared as a script");
                     var source = script.Mappings is null ? ModuleSource.Identity(module.FileText) : new ModuleSource(module.FileText, script.Mappings);
-                    return (new ModuleRecord(module.Id, package, module.Path, dependencies, script.Code, source) { HelperName = script.HelperName }, []);
+                    return (new ModuleRecord(module.Id, package, module.Path, dependencies, script.Code, source) { HelperName = script.HelperName, ParsedAsWrapperBody = script.ParsedAsWrapperBody }, []);
                 }
 
             case ModuleFormat.EsModule:
@@ -122,12 +122,41 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
 
         if (!edits.HasEdits)
         {
-            return new PreparedScript(module.Source, null, null);
+            return new PreparedScript(module.Source, null, null) { ParsedAsWrapperBody = ReadsAsWrapperBody(module) };
         }
 
         var (code, mappings) = edits.Apply();
         return new PreparedScript(code, mappings, helper);
     }
+
+    /// <summary>
+    /// Whether the graph stage's parse of an unedited script already proves that its text reads as the body of its
+    /// wrapper function (<c>'use strict'; … function (require, module, exports) {…}</c>), so the bundle writer need
+    /// not parse it again. A strict script and a strict function body differ only where the script could not have
+    /// been left unedited (a hashbang, an HTML-like comment, <c>import()</c>: all rewritten above) and in one early
+    /// error: a function body may not declare a parameter's name with let, const or class.
+    /// </summary>
+    private static bool ReadsAsWrapperBody(ParsedModule module)
+    {
+        if (module.Program is not { SourceType: SourceType.Script, IsStrict: true })
+        {
+            return false;
+        }
+
+        var topLevel = module.Scope.TopLevelScope;
+        foreach (var parameter in CommonJsParameters)
+        {
+            if (topLevel.FindVariable(parameter) is { IsLexical: true })
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The wrapper parameters of a CommonJS module without a helper (BundleWriter, "params").</summary>
+    private static readonly string[] CommonJsParameters = ["require", "module", "exports"];
 
     private static void RewriteDynamicImports(ParsedModule module, SyntaxFacts facts, SourceEdits edits, string? helper)
     {
@@ -537,6 +566,9 @@ internal sealed class PreparedScript(string code, IReadOnlyList<CodeMapping>? ma
     public IReadOnlyList<CodeMapping>? Mappings { get; } = mappings;
 
     public string? HelperName { get; } = helperName;
+
+    /// <summary>See <see cref="ModuleRecord.ParsedAsWrapperBody"/>.</summary>
+    public bool ParsedAsWrapperBody { get; init; }
 }
 
 /// <summary>An ES module half done: its interface (for the linker), its edits so far, and the imported references

@@ -194,6 +194,26 @@ public sealed class BundleWriterTests
         }
     }
 
+    /// <summary>
+    /// The writer parses again whatever the transform did not vouch for (<see cref="ModuleRecord.ParsedAsWrapperBody"/>),
+    /// and even a vouched-for module when its code is not what was parsed (carriage returns the writer normalises)
+    /// or its wrapper has other parameters (a helper). Code that cannot be a wrapper body shows which modules were
+    /// parsed: the vouched-for module alone gets through, unparsed, as the flag promises; it is internal to our
+    /// own stages for that reason.
+    /// </summary>
+    [TestMethod]
+    public void Only_a_vouched_for_CommonJS_module_with_untouched_code_is_not_parsed_again()
+    {
+        const string NotABody = "let require = 1;\n";
+        ModuleRecord Vouched(string code) => Module(1, Root, "a.js", code) with { ParsedAsWrapperBody = true };
+
+        Assert.Contains("let require = 1;", Write([Vouched(NotABody)]).Bundle);
+        Assert.AreEqual("LMB3010", Assert.ThrowsExactly<BundleException>(() => Write([Module(1, Root, "a.js", NotABody)])).Code);
+        Assert.AreEqual("LMB3010", Assert.ThrowsExactly<BundleException>(() => Write([Vouched(NotABody.Replace("\n", "\r\n", StringComparison.Ordinal))])).Code);
+        Assert.AreEqual("LMB3010", Assert.ThrowsExactly<BundleException>(() => Write([Vouched(NotABody) with { HelperName = "__h" }])).Code);
+        Assert.AreEqual("LMB3010", Assert.ThrowsExactly<BundleException>(() => Write([Vouched("let __h = 1;\n") with { Shape = ModuleShape.EsModule, HelperName = "__h" }])).Code);
+    }
+
     [TestMethod]
     public void An_ES_module_without_a_helper_name_is_refused()
     {

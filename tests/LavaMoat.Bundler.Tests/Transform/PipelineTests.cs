@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
+using LavaMoat.Bundler.Graph;
 using LavaMoat.Bundler.Tests.Infrastructure;
+using LavaMoat.Bundler.Transform;
 
 namespace LavaMoat.Bundler.Tests.Transform;
 
@@ -293,6 +295,53 @@ public sealed class PipelineTests
         var error = build.Diagnostics.First(d => d.IsError);
         Assert.AreEqual(("LMB1001", "index.js"), (error.Code, error.File));
         Assert.IsFalse(File.Exists(output));
+    }
+
+    /// <summary>Attack: a script that parses on its own but not as the body of its wrapper, because a top-level
+    /// let, const or class takes a wrapper parameter's name (an early error only in a function body). The writer
+    /// must not trust the graph stage's parse of it; it is refused and nothing is written.</summary>
+    [TestMethod]
+    [DataRow("let require = 1;\nexports.a = require;")]
+    [DataRow("const module = { exports: {} };\nexports.a = 1;")]
+    [DataRow("class exports {}\nconsole.log(exports);")]
+    [DataRow("'use strict';\nvar a = 1;\nlet module = a;")]
+    public void A_script_declaring_a_wrapper_parameter_lexically_is_refused(string code)
+    {
+        var root = TestPaths.NewProject("lexical-parameter", ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
+        var output = Path.Combine(root, "out", "app.js");
+        var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], output) { AutoPolicy = true });
+        var error = build.Diagnostics.Single(d => d.IsError);
+        Assert.AreEqual("LMB3010", error.Code, error.ToString());
+        StringAssert.Contains(error.Message, "index.js");
+        Assert.IsFalse(File.Exists(output));
+    }
+
+    /// <summary>The transform vouches for a script's code only when it is the text the graph stage parsed and can
+    /// read as nothing else inside the wrapper; everything it edits, and every ES module, is parsed again by the
+    /// writer.</summary>
+    [TestMethod]
+    public void Only_unedited_scripts_that_cannot_clash_with_the_wrapper_skip_the_writers_parse()
+    {
+        var root = TestPaths.NewProject(
+            "parsed-as-body",
+            ("package.json", """{ "name": "app", "version": "1.0.0", "dependencies": { "process": "1.0.0" } }"""),
+            ("index.js", "require('./plain.js'); require('./shadows.js'); require('./lexical.js'); require('./hashbang.js');\nrequire('./html.js'); require('./lazy.js'); require('./env.js'); require('./esm.mjs');\n"),
+            ("plain.js", "var a = [1, 2].map((x) => x * 2);\nexports.a = a;\n"),
+            ("shadows.js", "var require = null;\nfunction module() {}\nexports.b = { let: 1 };\n{ let exports = 2; }\n"),
+            ("lexical.js", "const module = 1;\n"),
+            ("hashbang.js", "#!/usr/bin/env node\nexports.c = 3;\n"),
+            ("html.js", "exports.d = 4;\n<!-- an HTML-like comment\n"),
+            ("lazy.js", "exports.e = () => import('./plain.js');\n"),
+            ("env.js", "exports.f = process.title;\n"),
+            ("esm.mjs", "export const g = 5;\n"),
+            ("node_modules/process/package.json", """{ "name": "process", "version": "1.0.0" }"""),
+            ("node_modules/process/index.js", "exports.title = 'browser';\n"));
+        var graph = ModuleGraphBuilder.Build(new GraphRequest(root, ["index.js"]) { Prepare = TransformStage.Prepare, KeepSyntax = false });
+        var modules = TransformStage.Run(graph, m => m.Prepared).Modules.ToDictionary(m => m.File, m => m.ParsedAsWrapperBody);
+
+        var vouched = modules.Where(m => m.Value).Select(m => m.Key).Order(StringComparer.Ordinal).ToList();
+        CollectionAssert.AreEqual(new[] { "index.js", "node_modules/process/index.js", "plain.js", "shadows.js" }, vouched, string.Join(", ", vouched));
+        Assert.HasCount(10, modules);
     }
 
     /// <summary>Attack: wrapper-closing text hidden where a naive splitter would see it (strings, templates,
