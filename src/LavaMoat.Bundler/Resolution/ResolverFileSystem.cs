@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.IO.Enumeration;
 using System.Text.Json;
 
 namespace LavaMoat.Bundler.Resolution;
@@ -23,7 +24,8 @@ public sealed record PackageJsonRead(PackageJson? Package, string? Error);
 
 /// <summary>
 /// The build's view of the disk, shared by the resolver (called from parallel parsing) and package naming. Every
-/// directory is listed at most once and every package.json read at most once per build; all caches are
+/// directory is listed at most once (names only), every entry that is looked up examined at most once, and every
+/// package.json read at most once per build; all caches are
 /// thread-safe. Existence checks go through directory listings with ordinal name comparison, so a specifier
 /// whose case differs from the file fails the same way on case-insensitive (Windows, macOS) and case-sensitive
 /// disks.
@@ -32,12 +34,14 @@ public sealed class ResolverFileSystem
 {
     private const int MaxLinkDepth = 40;
 
-    private readonly ConcurrentDictionary<string, Lazy<IReadOnlyDictionary<string, Entry>?>> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Lazy<HashSet<string>?>> _listings = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Lazy<PackageJsonRead>> _packageJsons = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _realPaths = new(StringComparer.Ordinal);
 
     private int _packageJsonReads;
     private int _directoryListings;
+    private int _entriesExamined;
 
     private readonly record struct Entry(EntryKind Kind, bool IsLink);
 
@@ -46,6 +50,9 @@ public sealed class ResolverFileSystem
 
     /// <summary>How many directories were listed from disk.</summary>
     internal int DirectoryListings => Volatile.Read(ref _directoryListings);
+
+    /// <summary>How many entries of listed directories were asked what they are.</summary>
+    internal int EntriesExamined => Volatile.Read(ref _entriesExamined);
 
     /// <summary>What <paramref name="fullPath"/> is, following symlinks.</summary>
     public EntryKind GetKind(string fullPath) => Lookup(fullPath).Kind;
@@ -148,14 +155,48 @@ public sealed class ResolverFileSystem
             return new Entry(Directory.Exists(fullPath) ? EntryKind.Directory : EntryKind.Missing, false);
         }
 
-        var listing = List(parent);
-        return listing is not null && listing.TryGetValue(Path.GetFileName(fullPath), out var entry)
-            ? entry
+        var names = List(parent);
+        return names is not null && names.Contains(Path.GetFileName(fullPath))
+            ? _entries.GetOrAdd(fullPath, Examine)
             : default;
     }
 
-    private IReadOnlyDictionary<string, Entry>? List(string directory) =>
-        _listings.GetOrAdd(directory, dir => new Lazy<IReadOnlyDictionary<string, Entry>?>(() => ReadListing(dir))).Value;
+    private HashSet<string>? List(string directory) =>
+        _listings.GetOrAdd(directory, dir => new Lazy<HashSet<string>?>(() => ReadListing(dir))).Value;
+
+    // One entry's kind, asked only when something looks it up: a listing holds names alone, because asking every
+    // entry of every listed folder (ancestors of the project included, /tmp or a home folder among them) what it is
+    // cost a status call per entry, most of them never looked up.
+    private Entry Examine(string fullPath)
+    {
+        Interlocked.Increment(ref _entriesExamined);
+        var info = new FileInfo(fullPath);
+        FileAttributes attributes;
+        try
+        {
+            attributes = info.Attributes;
+        }
+        catch (IOException)
+        {
+            return default;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return default;
+        }
+
+        if (attributes == (FileAttributes)(-1))
+        {
+            // Gone since the folder was listed.
+            return default;
+        }
+
+        var isLink = (attributes & FileAttributes.ReparsePoint) != 0;
+        var kind = isLink ? LinkTargetKind(info)
+            : (attributes & FileAttributes.Directory) != 0 ? EntryKind.Directory
+            : EntryKind.File;
+        return new Entry(kind, isLink);
+    }
 
     // File.Exists is true for a dangling link on Unix, so ask about the link's final target instead.
     private static EntryKind LinkTargetKind(FileSystemInfo link)
@@ -177,43 +218,36 @@ public sealed class ResolverFileSystem
             : EntryKind.Missing;
     }
 
-    private Dictionary<string, Entry>? ReadListing(string directory)
+    private HashSet<string>? ReadListing(string directory)
     {
-        var info = new DirectoryInfo(directory);
-        if (!info.Exists)
+        if (!Directory.Exists(directory))
         {
             return null;
         }
 
         Interlocked.Increment(ref _directoryListings);
-        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        var names = new HashSet<string>(StringComparer.Ordinal);
         try
         {
-            foreach (var item in info.EnumerateFileSystemInfos())
+            // Names only: no status call per entry (see Examine).
+            var entries = new FileSystemEnumerable<string>(
+                directory,
+                static (ref FileSystemEntry entry) => entry.FileName.ToString(),
+                new EnumerationOptions { AttributesToSkip = 0, IgnoreInaccessible = false, RecurseSubdirectories = false });
+            foreach (var name in entries)
             {
-                var isLink = (item.Attributes & FileAttributes.ReparsePoint) != 0;
-                EntryKind kind;
-                if (!isLink)
-                {
-                    kind = item is DirectoryInfo ? EntryKind.Directory : EntryKind.File;
-                }
-                else
-                {
-                    kind = LinkTargetKind(item);
-                }
-
-                entries[item.Name] = new Entry(kind, isLink);
+                names.Add(name);
             }
         }
         catch (IOException)
         {
-            return entries;
+            return names;
         }
         catch (UnauthorizedAccessException)
         {
-            return entries;
+            return names;
         }
 
-        return entries;
+        return names;
     }
 }

@@ -1,4 +1,5 @@
 using LavaMoat.Bundler.Resolution;
+using LavaMoat.Bundler.Tests.Infrastructure;
 
 namespace LavaMoat.Bundler.Tests.Resolution;
 
@@ -68,6 +69,27 @@ public sealed class SymlinkAndConcurrencyTests
             Assert.AreEqual(want.Module, got.Module, work[n].s);
             CollectionAssert.AreEqual(want.Diagnostics.Select(d => d.ToString()).ToArray(), got.Diagnostics.Select(d => d.ToString()).ToArray(), work[n].s);
         }
+    }
+
+    /// <summary>A big folder (a project under /tmp or a home folder) costs one listing, not a status call per entry:
+    /// only the entries looked up are examined, each once.</summary>
+    [TestMethod]
+    public void Only_the_entries_looked_up_are_examined_each_once()
+    {
+        var folder = TestPaths.NewWorkDir("big-folder");
+        for (var i = 0; i < 200; i++)
+        {
+            File.WriteAllText(Path.Combine(folder, $"f{i}.js"), "");
+        }
+
+        Directory.CreateDirectory(Path.Combine(folder, "sub"));
+        var fs = new ResolverFileSystem();
+        Assert.IsTrue(fs.IsFile(Path.Combine(folder, "f7.js")));
+        Assert.IsTrue(fs.IsDirectory(Path.Combine(folder, "sub")));
+        Assert.IsFalse(fs.IsFile(Path.Combine(folder, "f7.mjs")), "a name the listing lacks needs no examination");
+        Assert.IsFalse(fs.IsFile(Path.Combine(folder, "sub")));
+        Assert.AreEqual(2, fs.EntriesExamined);
+        Assert.AreEqual(1, fs.DirectoryListings);
     }
 
     [TestMethod]
