@@ -344,6 +344,21 @@ public sealed class PipelineTests
         Assert.HasCount(10, modules);
     }
 
+    /// <summary>Outputs are written as UTF-8 in 1 MB pieces; a character split across two pieces (a surrogate
+    /// pair at the boundary) and an empty output come out as one whole encoding would give them.</summary>
+    [TestMethod]
+    [DataRow(0, "")]
+    [DataRow(1, "x")]
+    [DataRow((1 << 20) - 1, "\U0001F600 after the boundary é")]
+    [DataRow(3 << 20, "\u2028")]
+    public void Outputs_are_exact_UTF8_whatever_their_size(int prefix, string tail)
+    {
+        var text = new string('a', prefix) + tail;
+        var path = Path.Combine(TestPaths.NewWorkDir("write-utf8"), "out.js");
+        BundlePipeline.WriteUtf8(path, text);
+        CollectionAssert.AreEqual(new UTF8Encoding(false).GetBytes(text), File.ReadAllBytes(path));
+    }
+
     /// <summary>Attack: wrapper-closing text hidden where a naive splitter would see it (strings, templates,
     /// comments, regular expressions, a comment at the end of the file) stays module text.</summary>
     [TestMethod]
