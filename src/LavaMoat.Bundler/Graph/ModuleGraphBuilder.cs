@@ -40,17 +40,18 @@ public static class ModuleGraphBuilder
     // collections; a node's Resolved list is complete before any other thread reads it (Freeze, after the walk).
     private sealed class Run(string root, ResolverFileSystem fs, ModuleResolver resolver, GraphRequest request, CancellationToken cancellation)
     {
-        private readonly PackageNames _names = PackageNames.Load(root, fs);
+        // Package naming reads every declared package's package.json, which no module's parse or resolution needs:
+        // it runs beside the walk (the first modules would otherwise wait for it on one core), and a module asks
+        // for its package's name only once its own parse and resolution are done.
+        private readonly Task<PackageNames> _names = Task.Factory.StartNew(
+            () => PackageNames.Load(root, fs), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         private readonly Dictionary<string, Node> _nodes = new(StringComparer.Ordinal);
         private readonly ConcurrentBag<ResolutionDiagnostic> _diagnostics = [];
 
+        private PackageNames Names => _names.GetAwaiter().GetResult();
+
         public ModuleGraph Build(ImmutableArray<string> entries)
         {
-            foreach (var diagnostic in _names.Diagnostics)
-            {
-                _diagnostics.Add(diagnostic);
-            }
-
             var frontier = new List<Node>();
             var entryKeys = new List<string>();
             foreach (var entry in entries)
@@ -68,13 +69,21 @@ public static class ModuleGraphBuilder
                 frontier,
                 (node, add) =>
                 {
-                    Load(node);
+                    var facts = Read(node);
+                    // Queued before this module is named and prepared, so other workers need not wait for that.
                     foreach (var dependency in node.Resolved)
                     {
                         dependency.Node = GetOrAdd(dependency.Module, add);
                     }
+
+                    Finish(node, facts);
                 },
                 cancellation);
+            foreach (var diagnostic in Names.Diagnostics)
+            {
+                _diagnostics.Add(diagnostic);
+            }
+
             return Freeze(entryKeys);
         }
 
@@ -107,18 +116,16 @@ public static class ModuleGraphBuilder
             return node;
         }
 
-        // Runs on a deep-stack worker: everything here is per-node or thread-safe (resolver, file system, bag).
-        private void Load(Node node)
+        // The rest of a module's work once it is read: its package name and the prepare hook. Like Read, it runs on a
+        // deep-stack worker: everything here is per-node or thread-safe (resolver, file system, bag).
+        private void Finish(Node node, SyntaxFacts? facts)
         {
-            var module = node.Module;
-            if (module.Kind != ResolvedModuleKind.File)
+            if (node.Module.Kind != ResolvedModuleKind.File)
             {
-                node.Format = ModuleFormat.Empty;
                 return;
             }
 
-            var path = module.Path!;
-            if (_names.TryGetPackage(path, out var package, out var nameError))
+            if (Names.TryGetPackage(node.Module.Path!, out var package, out var nameError))
             {
                 node.Package = package.Name;
             }
@@ -127,6 +134,29 @@ public static class ModuleGraphBuilder
                 _diagnostics.Add(nameError);
             }
 
+            if (facts is not null && request.Prepare is { } prepare)
+            {
+                var resolved = node.Resolved.Select(d => d.Specifier).ToHashSet(StringComparer.Ordinal);
+                node.Prepared = prepare(new ParsedModule(node.Key, node.Package, node.Format, node.Source, node.Program!, node.Scope!, resolved, [.. node.InjectedGlobals]) { Facts = facts });
+                if (!request.KeepSyntax)
+                {
+                    node.Program = null;
+                    node.Scope = null;
+                }
+            }
+        }
+
+        /// <summary>Reads, parses and resolves one file; the syntax facts when there is a tree to prepare.</summary>
+        private SyntaxFacts? Read(Node node)
+        {
+            var module = node.Module;
+            if (module.Kind != ResolvedModuleKind.File)
+            {
+                node.Format = ModuleFormat.Empty;
+                return null;
+            }
+
+            var path = module.Path!;
             try
             {
                 node.Source = File.ReadAllText(path);
@@ -135,7 +165,7 @@ public static class ModuleGraphBuilder
             {
                 Report(GraphCodes.UnreadableFile, ResolutionSeverity.Error, $"cannot read the file: {e.Message}", node.Key, 0, 0);
                 node.Failed = true;
-                return;
+                return null;
             }
 
             var extension = Path.GetExtension(path);
@@ -143,7 +173,7 @@ public static class ModuleGraphBuilder
             {
                 node.Format = ModuleFormat.Json;
                 ValidateJson(node);
-                return;
+                return null;
             }
 
             var goal = string.Equals(extension, ".mjs", StringComparison.Ordinal) ? SourceType.Module
@@ -159,7 +189,7 @@ public static class ModuleGraphBuilder
             catch (SyntaxErrorException error)
             {
                 SyntaxError(node, error);
-                return;
+                return null;
             }
             node.Format = program.SourceType == SourceType.Module ? ModuleFormat.EsModule : ModuleFormat.CommonJs;
             node.SideEffectFree = module.PackageScope is { } packageScope
@@ -210,16 +240,7 @@ public static class ModuleGraphBuilder
             }
 
             InjectNodeGlobals(node, scope);
-            if (request.Prepare is { } prepare)
-            {
-                var resolved = node.Resolved.Select(d => d.Specifier).ToHashSet(StringComparer.Ordinal);
-                node.Prepared = prepare(new ParsedModule(node.Key, node.Package, node.Format, node.Source, program, scope, resolved, [.. node.InjectedGlobals]) { Facts = facts });
-                if (!request.KeepSyntax)
-                {
-                    node.Program = null;
-                    node.Scope = null;
-                }
-            }
+            return facts;
         }
 
         // Free `process` and `Buffer` become requires of the polyfill packages, as browserify does, so code written
