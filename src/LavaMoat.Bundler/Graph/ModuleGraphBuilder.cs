@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Text;
 using System.Text.Json;
 using LavaMoat.Bundler.Analysis;
 using LavaMoat.Bundler.Resolution;
@@ -159,7 +161,7 @@ public static class ModuleGraphBuilder
             var path = module.Path!;
             try
             {
-                node.Source = File.ReadAllText(path);
+                node.Source = ReadText(path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -273,6 +275,50 @@ public static class ModuleGraphBuilder
 
                 node.Resolved.Add(new Dependency(specifier, SourceImportKind.Require, line, column, target));
                 node.InjectedGlobals.Add(new InjectedGlobal(free.Name, specifier));
+            }
+        }
+
+        /// <summary>
+        /// The file's text as <see cref="File.ReadAllText(string)"/> gives it (UTF-8 unless a byte order mark says
+        /// otherwise, the mark dropped, invalid bytes replaced), decoded straight from the bytes: the reader behind
+        /// ReadAllText copies the text through a char buffer and a builder first, twice the text in garbage per file.
+        /// </summary>
+        private static string ReadText(string path)
+        {
+            using var file = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(file);
+            if (length > Array.MaxLength)
+            {
+                throw new IOException($"the file is larger than {Array.MaxLength} bytes");
+            }
+
+            var buffer = ArrayPool<byte>.Shared.Rent((int)length);
+            try
+            {
+                var count = 0;
+                while (count < length)
+                {
+                    var read = RandomAccess.Read(file, buffer.AsSpan(count, (int)length - count), count);
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    count += read;
+                }
+
+                var bytes = buffer.AsSpan(0, count);
+                if (bytes is [0xFF, 0xFE, ..] or [0xFE, 0xFF, ..] or [0, 0, 0xFE, 0xFF, ..])
+                {
+                    // UTF-16 or UTF-32: rare enough for the reader's own detection.
+                    return File.ReadAllText(path);
+                }
+
+                return Encoding.UTF8.GetString(bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[3..] : bytes);
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
             }
         }
 

@@ -49,6 +49,42 @@ public sealed class ModuleGraphTests
         CollectionAssert.AreEqual(new[] { Module(graph, "src/main.js").Id, Module(graph, "src/second.cjs").Id }, graph.EntryIds.ToArray());
     }
 
+    /// <summary>Files are decoded as File.ReadAllText decodes them: UTF-8 with or without a byte order mark (the
+    /// mark dropped), invalid bytes replaced, UTF-16 and UTF-32 by their marks, a large file whole.</summary>
+    [TestMethod]
+    public void FilesAreReadAsReadAllTextReadsThem()
+    {
+        var root = Infrastructure.TestPaths.NewWorkDir("encodings");
+        var code = "exports.s = \"é \u2028 \U0001F600\";\n";
+        var files = new (string Name, byte[] Bytes)[]
+        {
+            ("plain.js", System.Text.Encoding.UTF8.GetBytes(code)),
+            ("bom.js", [.. System.Text.Encoding.UTF8.Preamble, .. System.Text.Encoding.UTF8.GetBytes(code)]),
+            ("invalid.js", [.. System.Text.Encoding.UTF8.GetBytes("exports.s = \""), 0xC3, 0x28, 0xFF, .. System.Text.Encoding.UTF8.GetBytes("\";\n")]),
+            ("utf16.js", [.. System.Text.Encoding.Unicode.Preamble, .. System.Text.Encoding.Unicode.GetBytes(code)]),
+            ("utf16be.js", [.. System.Text.Encoding.BigEndianUnicode.Preamble, .. System.Text.Encoding.BigEndianUnicode.GetBytes(code)]),
+            ("utf32.js", [.. System.Text.Encoding.UTF32.Preamble, .. System.Text.Encoding.UTF32.GetBytes(code)]),
+            ("large.js", System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat(code, 40_000)))),
+            ("empty.js", []),
+        };
+        File.WriteAllText(Path.Combine(root, "package.json"), """{ "name": "app", "version": "1.0.0" }""");
+        File.WriteAllText(Path.Combine(root, "main.js"), string.Concat(files.Select(f => $"require('./{f.Name}');\n")));
+        foreach (var (name, bytes) in files)
+        {
+            File.WriteAllBytes(Path.Combine(root, name), bytes);
+        }
+
+        var graph = ModuleGraphBuilder.Build(new GraphRequest(root, ["main.js"]));
+        Assert.IsFalse(graph.HasErrors, string.Join("\n", graph.Diagnostics));
+        foreach (var (name, _) in files)
+        {
+            Assert.AreEqual(File.ReadAllText(Path.Combine(root, name)), Module(graph, name).Source, name);
+        }
+
+        Assert.AreEqual(code, Module(graph, "bom.js").Source);
+        Assert.AreEqual(code, Module(graph, "utf32.js").Source);
+    }
+
     [TestMethod]
     public void FormatsFollowExtensionTypeFieldAndSyntax()
     {
