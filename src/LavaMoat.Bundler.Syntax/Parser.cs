@@ -83,6 +83,7 @@ public sealed partial class Parser
         var program = new Program(new NodeList<Statement>(body), sourceType, comments, isStrict)
         {
             ImportExpressionCount = _importExpressions,
+            Names = _t.Names,
             Start = 0,
             End = _t.Current.End,
             Location = new SourceLocation(new Position(1, 0), _t.Current.EndLoc),

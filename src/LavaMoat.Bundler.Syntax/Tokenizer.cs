@@ -27,6 +27,10 @@ internal sealed partial class Tokenizer
     public Position LastTokStartLoc;
     public Position LastTokEndLoc;
 
+    /// <summary>Every identifier-like word read so far (names, contextual keywords, property and private names),
+    /// after escapes are decoded; each string is the one shared by all of its tokens.</summary>
+    public IReadOnlyCollection<string> Names => _names.Keys;
+
     public Tokenizer(string source, bool module, List<Comment>? comments)
     {
         _src = source;

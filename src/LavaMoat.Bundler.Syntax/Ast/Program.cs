@@ -25,4 +25,9 @@ public sealed class Program : Node
     /// <summary>How many <c>import(…)</c> expressions the parser built (not part of acorn's tree JSON): a check for
     /// them needs no walk of the tree.</summary>
     public int ImportExpressionCount { get; init; }
+
+    /// <summary>Every identifier name in the program and more (contextual keywords, property and private names),
+    /// escapes decoded; not part of acorn's tree JSON. A name no code uses can be chosen by avoiding these, without
+    /// a walk of the tree.</summary>
+    public IReadOnlyCollection<string> Names { get; init; } = [];
 }

@@ -23,9 +23,6 @@ public sealed class SyntaxFacts
     /// argument (<c>a.b(x)</c>): the only shapes a primordial mutation can take.</summary>
     public List<Expression> MemberMutationCandidates { get; } = [];
 
-    /// <summary>Every identifier name in the module (to choose a helper name no code uses).</summary>
-    public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
-
     internal HashSet<Identifier> Callees { get; } = new(ReferenceEqualityComparer.Instance);
 
     internal Dictionary<Identifier, Property> Shorthands { get; } = new(ReferenceEqualityComparer.Instance);
@@ -83,12 +80,11 @@ public sealed class SyntaxFacts
     // Pre-order, children in source order: the imports come out in source order.
     private void Visit(Node node)
     {
-        switch (node)
+        // By node type (one jump) rather than by a chain of type tests: this runs on every node of every module.
+        switch (node.Type)
         {
-            case Identifier id:
-                Names.Add(id.Name);
-                break;
-            case CallExpression call:
+            case NodeType.CallExpression:
+                var call = (CallExpression)node;
                 if (call.Callee is Identifier callee)
                 {
                     Callees.Add(callee);
@@ -107,48 +103,53 @@ public sealed class SyntaxFacts
                 }
 
                 break;
-            case AssignmentExpression { Left: MemberExpression } assignment:
-                MemberMutationCandidates.Add(assignment);
+            case NodeType.AssignmentExpression when ((AssignmentExpression)node).Left is MemberExpression:
+            case NodeType.UpdateExpression when ((UpdateExpression)node).Argument is MemberExpression:
+                MemberMutationCandidates.Add((Expression)node);
                 break;
-            case UpdateExpression { Argument: MemberExpression } update:
-                MemberMutationCandidates.Add(update);
-                break;
-            case TaggedTemplateExpression { Tag: Identifier tag }:
+            case NodeType.TaggedTemplateExpression when ((TaggedTemplateExpression)node).Tag is Identifier tag:
                 Callees.Add(tag);
                 break;
-            case Property { IsShorthand: true, Value: Identifier value } property:
+            case NodeType.Property when node is Property { IsShorthand: true, Value: Identifier value } property:
                 Shorthands[value] = property;
                 break;
-            case ExportSpecifier { Local: Identifier local }:
+            case NodeType.ExportSpecifier when ((ExportSpecifier)node).Local is Identifier local:
                 ExportedLocals.Add(local);
                 break;
-            case ImportDeclaration declaration:
-                AddImport(declaration.Source, ImportKind.Import);
+            case NodeType.ImportDeclaration:
+                AddImport(((ImportDeclaration)node).Source, ImportKind.Import);
                 break;
-            case ExportNamedDeclaration { Source: { } source }:
+            case NodeType.ExportNamedDeclaration when ((ExportNamedDeclaration)node).Source is { } source:
                 AddImport(source, ImportKind.ExportFrom);
                 break;
-            case ExportAllDeclaration exportAll:
-                AddImport(exportAll.Source, ImportKind.ExportFrom);
+            case NodeType.ExportAllDeclaration:
+                AddImport(((ExportAllDeclaration)node).Source, ImportKind.ExportFrom);
                 break;
-            case ImportExpression import:
+            case NodeType.ImportExpression:
+                var import = (ImportExpression)node;
                 ImportExpressions.Add(import);
                 AddImport(import.Source, ImportKind.DynamicImport);
                 break;
-            case MemberExpression { Object: Identifier target, IsComputed: false, Property: Identifier property }:
-                MemberReads[target] = property.Name;
+            case NodeType.MemberExpression:
+                switch ((MemberExpression)node)
+                {
+                    case { Object: Identifier target, IsComputed: false, Property: Identifier property }:
+                        MemberReads[target] = property.Name;
+                        break;
+                    case { Object: Identifier target, IsComputed: true, Property: Literal { Value: string key } }:
+                        MemberReads[target] = key;
+                        break;
+                }
+
                 break;
-            case MemberExpression { Object: Identifier target, IsComputed: true, Property: Literal { Value: string key } }:
-                MemberReads[target] = key;
-                break;
-            case MetaProperty { Meta.Name: "import" } meta:
+            case NodeType.MetaProperty when node is MetaProperty { Meta.Name: "import" } meta:
                 ImportMetas.Add(meta);
                 break;
-            case Literal literal when literal.Value is string || literal.Regex is not null:
+            case NodeType.Literal when node is Literal literal && (literal.Value is string || literal.Regex is not null):
                 _textRanges.Add((literal.Start, literal.End));
                 break;
-            case TemplateElement element:
-                _textRanges.Add((element.Start, element.End));
+            case NodeType.TemplateElement:
+                _textRanges.Add((node.Start, node.End));
                 break;
         }
 

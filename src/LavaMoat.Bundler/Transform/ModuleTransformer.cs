@@ -88,7 +88,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         var program = module.Program;
         var facts = module.Facts;
         var edits = new SourceEdits(module.Source);
-        var helper = facts.ImportExpressions.Count > 0 ? ChooseHelperName(facts.Names) : null;
+        var helper = facts.ImportExpressions.Count > 0 ? ChooseHelperName(program.Names) : null;
 
         var prelude = new StringBuilder();
         foreach (var injected in module.InjectedGlobals)
@@ -181,7 +181,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         var face = ModuleInterface.Read(program);
         var facts = module.Facts;
         var edits = new SourceEdits(module.Source);
-        var helper = ChooseHelperName(facts.Names);
+        var helper = ChooseHelperName(program.Names);
         var prepared = new PreparedEsModule(face, edits, helper);
 
         // 1. Import and export syntax goes; declarations stay without their `export`.
@@ -536,7 +536,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
     }
 
     // A prefix no identifier of the module starts with, so the helper and every name made from it are free.
-    private static string ChooseHelperName(HashSet<string> names)
+    private static string ChooseHelperName(IReadOnlyCollection<string> names)
     {
         var prefix = "$lmb";
         for (var n = 1; names.Any(name => name.StartsWith(prefix, StringComparison.Ordinal)); n++)

@@ -49,6 +49,21 @@ public sealed class ParserCommentsAndErrorsTests
         Assert.AreEqual(1, Script("(a = import('x')) => a;").ImportExpressionCount, "in an arrow's parameter default");
     }
 
+    /// <summary>The transform picks its helper's name by avoiding these, so every identifier must be among them,
+    /// however it is spelled (escapes decoded) and wherever it is (a binding, a label, a private name).</summary>
+    [TestMethod]
+    public void Program_names_hold_every_identifier_escapes_decoded()
+    {
+        var names = Script("var \\u0024lmb = 1; lbl: for (;;) break lbl; class K { #p; m() { return this.#p + o.q; } } x\\u{79}z;").Names;
+        foreach (var name in new[] { "$lmb", "lbl", "K", "p", "m", "o", "q", "xyz" })
+        {
+            Assert.Contains(name, names, string.Join(", ", names));
+        }
+
+        Assert.DoesNotContain("var", names, "keywords are no names");
+        Assert.DoesNotContain("x\\u{79}z", names);
+    }
+
     [TestMethod]
     public void Errors_carry_index_line_and_column()
     {

@@ -359,6 +359,22 @@ public sealed class PipelineTests
         CollectionAssert.AreEqual(new UTF8Encoding(false).GetBytes(text), File.ReadAllBytes(path));
     }
 
+    /// <summary>Attack: a module that names its variable like the kernel helper (spelled with an escape, so a text
+    /// search would miss it) must neither take over nor lose the helper: the transform picks another name.</summary>
+    [TestMethod]
+    public async Task A_module_cannot_take_the_helpers_name_by_spelling_it_with_an_escape()
+    {
+        var root = TestPaths.NewProject(
+            "helper-name",
+            ("package.json", """{ "name": "app", "version": "1.0.0" }"""),
+            ("index.js", "var \\u0024lmb = 'script';\nimport('./esm.mjs').then((ns) => ns.run()).then((v) => console.log($lmb + ' ' + v));\n"),
+            ("esm.mjs", "const \\u0024lmb = 'module';\nexport async function run() { const x = await import('./x.mjs'); return $lmb + ' ' + x.v; }\n"),
+            ("x.mjs", "export const v = 1;\n"));
+        var result = await EsmSemanticsTests.BundleAndRunAsync(root, "index.js");
+        result.AssertNoErrors();
+        Assert.AreEqual("script module 1", result.Logs.Single().Line);
+    }
+
     /// <summary>Attack: wrapper-closing text hidden where a naive splitter would see it (strings, templates,
     /// comments, regular expressions, a comment at the end of the file) stays module text.</summary>
     [TestMethod]
