@@ -35,6 +35,9 @@ internal static class Base64Vlq
         return index;
     }
 
+    /// <summary>The one digit of a value from 0 to 15.</summary>
+    public static char SmallDigit(int value) => Digits[value << 1];
+
     private static long SignInLowestBit(int value) => value < 0 ? ((long)-value << 1) | 1 : (long)value << 1;
 
     // 5-bit groups, least significant first, with a continuation bit.

@@ -218,6 +218,7 @@ public sealed partial class BundleWriter
         var identity = new MappingRun(code.Length + (code.Length / 2));
         var line = 0;
         var lineStart = 0;
+        var mappedLine = -1;
         var previous = CharClass.Blank;
         var ascii = TokenStarts.AsciiClasses;
         for (var i = 0; i < code.Length; i++)
@@ -233,7 +234,15 @@ public sealed partial class BundleWriter
             var current = c < ascii.Length ? ascii[c] : TokenStarts.Classify(c);
             if (current != CharClass.Blank && (current != CharClass.IdentifierPart || previous != CharClass.IdentifierPart))
             {
-                identity.Add(line, i - lineStart, line, i - lineStart);
+                if (line == mappedLine)
+                {
+                    identity.AddAlongLine(i - lineStart);
+                }
+                else
+                {
+                    identity.Add(line, i - lineStart, line, i - lineStart);
+                    mappedLine = line;
+                }
             }
             previous = current;
         }

@@ -78,4 +78,48 @@ internal sealed class MappingRun
 
         (LastLine, LastColumn, LastOriginalLine, LastOriginalColumn) = (line, column, originalLine, originalColumn);
     }
+
+    /// <summary>
+    /// Adds a segment further along the last segment's line that keeps its shift (the original column moves with
+    /// the generated one, the original line stays): what code copied as it is maps to, token after token. The same
+    /// text as <see cref="Add"/> gives, written without its general bookkeeping.
+    /// </summary>
+    public void AddAlongLine(int column)
+    {
+        var delta = column - LastColumn;
+        if (IsEmpty || delta < 0)
+        {
+            throw new InvalidOperationException("a segment along the line needs an earlier segment on it");
+        }
+
+        if (_rest.Length - _restLength < 4 + (2 * Base64Vlq.MaxLength))
+        {
+            Array.Resize(ref _rest, Math.Max(_rest.Length * 2, _restLength + 4 + (2 * Base64Vlq.MaxLength)));
+        }
+
+        var rest = _rest;
+        var at = _restLength;
+        rest[at++] = ',';
+        if (delta < 16)
+        {
+            // One digit each: the column delta, the source (0), the line (0), the original column delta.
+            var digit = Base64Vlq.SmallDigit(delta);
+            rest[at] = digit;
+            rest[at + 1] = 'A';
+            rest[at + 2] = 'A';
+            rest[at + 3] = digit;
+            at += 4;
+        }
+        else
+        {
+            at = Base64Vlq.Encode(rest, at, delta);
+            rest[at++] = 'A';
+            rest[at++] = 'A';
+            at = Base64Vlq.Encode(rest, at, delta);
+        }
+
+        _restLength = at;
+        LastColumn = column;
+        LastOriginalColumn += delta;
+    }
 }

@@ -54,6 +54,35 @@ public sealed class MappingRunTests
         }
     }
 
+    /// <summary>The identity shortcut writes exactly what the general path writes for a segment further along the
+    /// line with the same shift, for one-digit and longer column deltas, after shifted and unshifted starts.</summary>
+    [TestMethod]
+    public void Segments_along_a_line_encode_like_the_general_path()
+    {
+        var random = new Random(5);
+        for (var round = 0; round < 200; round++)
+        {
+            var (general, shortcut) = (new MappingRun(), new MappingRun());
+            for (var line = 0; line < 4; line++)
+            {
+                var (column, shift) = (random.Next(0, 40), random.Next(-5, 30));
+                general.Add(line, column, line + shift, column + shift);
+                shortcut.Add(line, column, line + shift, column + shift);
+                for (var n = random.Next(0, 20); n > 0; n--)
+                {
+                    column += random.Next(3) switch { 0 => 0, 1 => random.Next(1, 16), _ => random.Next(16, 5000) };
+                    general.Add(line, column, line + shift, column + shift);
+                    shortcut.AddAlongLine(column);
+                }
+            }
+
+            Assert.AreEqual(new string(general.Rest.Span), new string(shortcut.Rest.Span), $"round {round}");
+            Assert.AreEqual((general.LastLine, general.LastColumn, general.LastOriginalLine, general.LastOriginalColumn), (shortcut.LastLine, shortcut.LastColumn, shortcut.LastOriginalLine, shortcut.LastOriginalColumn));
+        }
+
+        Assert.ThrowsExactly<InvalidOperationException>(() => new MappingRun().AddAlongLine(3), "no segment to follow");
+    }
+
     [TestMethod]
     public void Segments_out_of_generated_order_are_refused()
     {
