@@ -289,9 +289,7 @@ public sealed class PipelineTests
     [DataRow("x = 1 /* */ }; globalThis.escaped = true; function y() {")]
     public void Code_that_would_close_its_wrapper_is_refused(string code)
     {
-        var root = TestPaths.NewProject("escape", ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
-        var output = Path.Combine(root, "out", "app.js");
-        var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], output) { AutoPolicy = true });
+        var (build, output) = BuildOneScript("escape", code);
         var error = build.Diagnostics.First(d => d.IsError);
         Assert.AreEqual(("LMB1001", "index.js"), (error.Code, error.File));
         Assert.IsFalse(File.Exists(output));
@@ -307,13 +305,19 @@ public sealed class PipelineTests
     [DataRow("'use strict';\nvar a = 1;\nlet module = a;")]
     public void A_script_declaring_a_wrapper_parameter_lexically_is_refused(string code)
     {
-        var root = TestPaths.NewProject("lexical-parameter", ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
-        var output = Path.Combine(root, "out", "app.js");
-        var build = BundlePipeline.Run(new BundleRequest(root, ["index.js"], output) { AutoPolicy = true });
+        var (build, output) = BuildOneScript("lexical-parameter", code);
         var error = build.Diagnostics.Single(d => d.IsError);
         Assert.AreEqual("LMB3010", error.Code, error.ToString());
         StringAssert.Contains(error.Message, "index.js");
         Assert.IsFalse(File.Exists(output));
+    }
+
+    /// <summary>Builds a project whose one module is <c>index.js</c> with <paramref name="code"/> (autopolicy).</summary>
+    private static (BundleResult Build, string Output) BuildOneScript(string name, string code)
+    {
+        var root = TestPaths.NewProject(name, ("package.json", """{ "name": "app", "version": "1.0.0" }"""), ("index.js", code + "\n"));
+        var output = Path.Combine(root, "out", "app.js");
+        return (BundlePipeline.Run(new BundleRequest(root, ["index.js"], output) { AutoPolicy = true }), output);
     }
 
     /// <summary>The transform vouches for a script's code only when it is the text the graph stage parsed and can
