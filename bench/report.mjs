@@ -270,7 +270,7 @@ warm in-process loop; figures for cjs-app unless named; before → after this se
   module is now transformed (the half that needs its tree) and analysed by the worker that parsed it, and the tree
   is dropped: 18 MB live after the graph stage (realworld 115 → 36 MB), pauses 0.1–0.2 s. With that, background GC
   is as fast as without it on cjs-app and keeps the peak 55 MB lower, so it stays on (without it realworld builds
-  about 0.4 s faster but peaks 90 MB higher). Tried and not taken: server GC, a no-GC region, a larger gen0 budget
+  about 0.4 s faster but peaks 90 MB higher). Tried and not taken then: server GC (taken later, with its adaptive heap count: see below), a no-GC region, a larger gen0 budget
   (\`GCgen0size\`, settable only by environment variable).
 - **Measured on the CLI** (one process per build, this machine, same day): cjs-app 2.8 s → 1.4 s, realworld
   3.8 s → 2.4 s.
@@ -314,8 +314,10 @@ warm in-process loop; figures for cjs-app unless named; before → after this se
   Package naming runs beside the work queue instead of before it; files are decoded from their bytes without a
   reader's copies; the one syntax walk switches on the node type and no longer collects every identifier (the
   tokenizer's name table serves); identity source maps write their segments directly; outputs are written in
-  1 MB pieces: 0.79 → 0.66–0.68 s. Together: cjs-app 0.93 → 0.68 s, realworld 1.37 → 1.23 s (9 interleaved runs,
-  first and last build of the session). Tried and not taken: a no-GC region at start (64 and 96 MB: noise),
+  1 MB pieces: 0.79 → 0.66–0.68 s. The tool now runs with server GC, which in .NET 10 adapts its heap count
+  (DATAS): cjs-app 0.72 → 0.70 s, realworld 1.33 → 1.24 s, the same with a core taken by other work, 4–14 MB more
+  peak memory (without DATAS faster still, but 60–100 MB bigger). Together: cjs-app 0.93 → about 0.68 s,
+  realworld 1.37 → about 1.2 s. Tried and not taken: a no-GC region at start (64 and 96 MB: noise),
   \`System.GC.Gen0Size\` in the runtime config (not read; the gen0 budget stays environment-only),
   \`GCRetainVM\`, file locking off (noise).
 - **Next**: the graph stage is most of a build (parse, scope analysis and the one walk of every file, about 0.45
