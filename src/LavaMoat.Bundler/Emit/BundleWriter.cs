@@ -21,6 +21,12 @@ public sealed partial class BundleWriter
     /// <summary>What ends every module-table entry in module-wrapper.js and separates it from the next.</summary>
     internal const string EntrySeparator = ",";
 
+    /// <summary>The parameters of a CommonJS module's function (a helper's name follows when it has one). The
+    /// transform's proof that unedited code reads as the function's body checks against these very names.</summary>
+    internal static readonly string[] CommonJsParameters = ["require", "module", "exports"];
+
+    private static readonly string CommonJsParameterList = string.Join(", ", CommonJsParameters);
+
     private readonly EmbeddedAssets _assets = EmbeddedAssets.Instance;
 
     /// <summary>
@@ -177,7 +183,7 @@ public sealed partial class BundleWriter
                 case "params":
                     // Validate made sure that ES modules have a helper name.
                     output.Append(module.Shape == ModuleShape.CommonJs
-                        ? "require, module, exports" + (module.HelperName is { } helper ? ", " + helper : "")
+                        ? CommonJsParameterList + (module.HelperName is { } helper ? ", " + helper : "")
                         : module.HelperName!);
                     break;
                 case "code":

@@ -144,7 +144,7 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
         }
 
         var topLevel = module.Scope.TopLevelScope;
-        foreach (var parameter in CommonJsParameters)
+        foreach (var parameter in BundleWriter.CommonJsParameters)
         {
             if (topLevel.FindVariable(parameter) is { IsLexical: true })
             {
@@ -154,9 +154,6 @@ internal sealed class ModuleTransformer(ModuleGraph graph, EsmLinker linker)
 
         return true;
     }
-
-    /// <summary>The wrapper parameters of a CommonJS module without a helper (BundleWriter, "params").</summary>
-    private static readonly string[] CommonJsParameters = ["require", "module", "exports"];
 
     private static void RewriteDynamicImports(ParsedModule module, SyntaxFacts facts, SourceEdits edits, string? helper)
     {
